@@ -1,0 +1,44 @@
+#pragma once
+// The engine: one household's state and every command on it, as JSON in and a
+// tagged JSON answer out (the same calls natively, in wasm and in tests/vectors):
+//   {"command": "setRetention", "actor": "g1", "profileId": "p1", ...}
+//   -> {"type": "success", "result": ...}
+//   |  {"type": "failure", "errors": [{"code", "path", "message"}]}
+// A failed command changes nothing. Nothing throws out of execute().
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+#include <nlohmann/json.hpp>
+
+#include "privacy/state.hpp"
+
+namespace privacy {
+
+// Larger inputs are refused before parsing (a bulk intake of 10,000
+// recordings is ~2 MB; this leaves room for a large exported household).
+inline constexpr std::size_t kMaxCommandBytes = 256u << 20;
+inline constexpr int kMaxJsonDepth = 32;
+
+class Engine {
+ public:
+  nlohmann::json execute(const nlohmann::json& command);
+  std::string execute_json(std::string_view command_text);
+
+  const HouseholdState& state() const { return state_; }
+
+  class Commands;  // the handlers, in engine.cpp
+
+ private:
+  void reindex();
+  HouseholdState state_;
+  std::unordered_map<std::string, std::size_t> recording_index_;
+  std::unordered_map<std::string, std::size_t> tombstone_index_;
+  std::unordered_map<std::string, std::size_t> receipt_index_;
+};
+
+nlohmann::json success(nlohmann::json result);
+nlohmann::json failure(const Errors& errors);
+
+}  // namespace privacy
