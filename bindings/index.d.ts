@@ -3,8 +3,8 @@
 // C++, JSON and the page. Instants are epoch milliseconds (UTC) or ISO-8601
 // strings with `Z` or an offset; the engine always answers with milliseconds.
 
-/** Epoch milliseconds, or an ISO-8601 string with `Z` or an offset. */
-export type Instant = number | string;
+/** Epoch milliseconds, an ISO-8601 string with `Z` or an offset, or a Date. */
+export type Instant = number | string | Date;
 
 /** R-RET-1: what a parent (or an adult for themself) chooses. */
 export type RetentionSetting = 'dont_save' | '3_months' | '18_months' | 'until_deleted';
@@ -17,7 +17,7 @@ export type Purpose = 'service' | 'playback' | 'review' | 'training' | 'analytic
 export type DeletionKind = 'ids' | 'range' | 'device' | 'all' | 'just_said' | 'today';
 export type ErrorCode =
   | 'invalid_input' | 'not_found' | 'forbidden' | 'conflict' | 'consent_required'
-  | 'not_understood' | 'unsupported_version' | 'closed' | 'internal';
+  | 'not_understood' | 'unsupported_version' | 'closed' | 'wasm_load_failed' | 'internal';
 
 /** One problem with a call: a stable code, where it is (JSON-pointer-like path), and words. */
 export interface ErrorDetail { code: ErrorCode; path: string; message: string }
@@ -101,16 +101,34 @@ export interface DeletionReceipt {
   actor: string;
   profileId: string | null;
   requestedAt: number;
-  /** What was asked, as given (normalised). */
-  scope: Record<string, unknown>;
+  /** What was asked, normalised (instants as epoch ms); the part a repeated requestId must match. */
+  scope: DeletionScope;
   status: 'deleted' | 'nothing_to_delete' | 'already_done';
   /** Why nothing was deleted, when nothing was. */
   reason: 'nothing_recent' | 'already_deleted' | 'no_match' | 'already_done' | null;
   recordingIds: string[];
   counts: ArtifactCounts;
 }
+export interface DeletionScope {
+  kind: DeletionKind | 'sweep';
+  profileId?: string;
+  ids?: string[];
+  from?: number;
+  to?: number;
+  deviceId?: string;
+  utcOffsetMinutes?: number;
+  /** Sweeps only. */
+  now?: number;
+}
 export interface DeletionPreview { recordingIds: string[]; counts: ArtifactCounts; reason: DeletionReceipt['reason'] }
-export interface SweepPlan { now: number; due: Recording[]; counts: ArtifactCounts; nextDueAt: number | null }
+export interface SweepPlan {
+  now: number;
+  /** How many are due (all of them, whatever `limit` kept in `due`). */
+  dueCount: number;
+  due: Recording[];
+  counts: ArtifactCounts;
+  nextDueAt: number | null;
+}
 export interface SweepResult { receipt: DeletionReceipt; nextDueAt: number | null }
 export interface AuditEntry {
   seq: number;
@@ -175,18 +193,20 @@ export interface PrivacyEngine {
   addGuardian(input: Acting & { guardian: Guardian }): Guardian;
   addDevice(input: Acting & { device: Device }): Device;
   addProfile(input: Acting & { profile: Omit<Profile, 'retention' | 'voiceDeletion'> & Partial<Profile> }): Profile;
-  /** Intake; refuses a recording captured after `now`. */
-  addRecording(input: { recording: RecordingInput; now: Instant }): Recording;
-  /** Bulk intake: all or nothing. */
-  addRecordings(input: { recordings: RecordingInput[]; now: Instant }): { added: number };
+  /** Intake; refuses a recording captured after `now`. `actor`, if given, must be 'system'. */
+  addRecording(input: { recording: RecordingInput; now: Instant; actor?: 'system' }): Recording;
+  /** Bulk intake (at most 100,000 a call): all or nothing. */
+  addRecordings(input: { recordings: RecordingInput[]; now: Instant; actor?: 'system' }): { added: number };
   setRetention(input: Acting & { profileId: string; setting: RetentionSetting }): EffectiveRetention;
   setVoiceDeletion(input: Acting & { profileId: string; enabled: boolean }): Profile;
   effectiveRetention(input: { profileId: string }): EffectiveRetention;
   /** Counts what a new setting would make due at `now`, without saving it. */
   previewRetention(input: { profileId: string; setting: RetentionSetting; now: Instant }): { setting: RetentionSetting; effective: EffectiveRetention; dueNow: ArtifactCounts };
+  /** Newest first (ties by id); `limit` 1..10,000, default 100; the range is [from, to). */
   listRecordings(input?: { profileId?: string; deviceId?: string; from?: Instant; to?: Instant; offset?: number; limit?: number }): { total: number; recordings: Recording[] };
   overview(): HouseholdOverview;
-  previewSweep(input: { now: Instant }): SweepPlan;
+  /** What a sweep at `now` would delete (R-RET-6); `limit` caps the `due` list, not the counts. */
+  previewSweep(input: { now: Instant; limit?: number }): SweepPlan;
   sweep(input: { now: Instant; actor?: 'system' }): SweepResult;
   previewDeletion(request: DeletionRequest): DeletionPreview;
   deleteRecordings(request: DeletionRequest): DeletionReceipt;

@@ -718,12 +718,16 @@ class Engine::Commands {
     receipt.actor = detail::kSystem;
     receipt.requested_at = *at;
     receipt.scope = {{"kind", "sweep"}, {"now", *at}};
-    if (plan.due.empty() || e.receipt_index_.count(receipt.request_id)) {
+    if (plan.due.empty()) {
       // Nothing to delete: answered, not stored, so idle sweeps do not fill the log.
       receipt.status = "nothing_to_delete";
       receipt.reason = "no_match";
       return json{{"receipt", to_json(receipt)}, {"nextDueAt", optional_instant(plan.next_due_at)}};
     }
+    // What is due is always deleted (R-RET-6): an id already taken (an earlier
+    // sweep at this instant, or a request that chose it) gets a suffix.
+    for (int n = 2; e.receipt_index_.count(receipt.request_id); ++n)
+      receipt.request_id = "sweep-" + std::to_string(*at) + "-" + std::to_string(n);
     json out = {{"receipt", to_json(apply(e, std::move(receipt), plan.due))},
                 {"nextDueAt", optional_instant(plan.next_due_at)}};
     return out;

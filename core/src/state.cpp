@@ -177,8 +177,12 @@ std::optional<RetentionPolicy> read_policy(const json& v, const std::string& pat
         c.choice("category", artifact_category_from, "audio, transcript, derived")
             .value_or(ArtifactCategory::audio);
     // Range is checked by validate_policy, which explains R-RET-4.
-    category.child_max_months =
-        static_cast<int>(c.integer("childMaxMonths", INT32_MIN, INT32_MAX).value_or(1));
+    if (auto months = c.integer("childMaxMonths", INT32_MIN, INT32_MAX, false))
+      category.child_max_months = static_cast<int>(*months);
+    else if (!c.find("childMaxMonths"))
+      c.fail(code::invalid_input, c.path("childMaxMonths"),
+             "a child's data may not be kept indefinitely (R-RET-4): give a finite maximum "
+             "of 1 to 1200 months");
     if (auto adult = c.integer("adultMaxMonths", INT32_MIN, INT32_MAX, false))
       category.adult_max_months = static_cast<int>(*adult);
     category.purpose = c.text("purpose", kMaxTextBytes).value_or("");

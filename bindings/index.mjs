@@ -1,0 +1,158 @@
+// family-privacy: the package entry. A thin, typed layer over the wasm
+// engine: plain objects in, plain objects out, one PrivacyError on failure.
+// See index.d.ts for the API; every command is documented there.
+import createPrivacyCore from './family-privacy-core.mjs';
+
+export const SCHEMA_VERSION = 1;
+
+export class PrivacyError extends Error {
+  constructor(code, message, details) {
+    super(message);
+    this.name = 'PrivacyError';
+    this.code = code;
+    this.details = details ?? [{ code, path: '', message }];
+  }
+}
+
+function failure(code, message, path = '') {
+  return new PrivacyError(code, message, [{ code, path, message }]);
+}
+
+const isNode = typeof process === 'object' && !!process.versions?.node;
+
+// Node reads the .wasm from disk; a browser (or bundler) fetches it by URL.
+async function moduleArguments(options) {
+  if (options.wasmBinary) return { wasmBinary: options.wasmBinary };
+  const url = options.wasmUrl
+    ? new URL(String(options.wasmUrl), isNode ? `file://${process.cwd()}/` : globalThis.location?.href)
+    : new URL('./family-privacy-core.wasm', import.meta.url);
+  if (isNode && url.protocol === 'file:') {
+    const fsName = 'node:fs/promises';
+    const { readFile } = await import(/* @vite-ignore */ /* webpackIgnore: true */ fsName);
+    return { wasmBinary: await readFile(url) };
+  }
+  return { locateFile: () => url.href };
+}
+
+let defaultCore;  // one instantiation serves every engine that uses the default .wasm
+
+async function loadCore(options) {
+  const custom = options.wasmBinary || options.wasmUrl;
+  if (!custom && defaultCore) return defaultCore;
+  const loading = moduleArguments(options).then(createPrivacyCore);
+  if (!custom) defaultCore = loading;
+  try {
+    return await loading;
+  } catch (error) {
+    if (!custom) defaultCore = undefined;
+    throw failure('wasm_load_failed', `could not load the engine's WebAssembly: ${error?.message ?? error}`);
+  }
+}
+
+const SUCCESS_PREFIX = '{"result":';
+const SUCCESS_SUFFIX = ',"type":"success"}';
+
+class Engine {
+  #native;
+
+  constructor(native) {
+    this.#native = native;
+  }
+
+  // Runs a command; returns the answer's text (keys are sorted, so a success
+  // always reads {"result":...,"type":"success"}).
+  #run(command, input) {
+    if (!this.#native) throw failure('closed', 'this engine was closed');
+    if (input === undefined) input = {};
+    if (input === null || typeof input !== 'object' || Array.isArray(input)) {
+      throw failure('invalid_input', `${command} takes one plain object`);
+    }
+    let text;
+    try {
+      text = JSON.stringify({ ...input, command });
+    } catch (error) {
+      throw failure('invalid_input', `the input cannot be sent as JSON: ${error.message}`);
+    }
+    const answer = this.#native.execute(text);
+    if (answer.startsWith(SUCCESS_PREFIX) && answer.endsWith(SUCCESS_SUFFIX)) {
+      return answer.slice(SUCCESS_PREFIX.length, answer.length - SUCCESS_SUFFIX.length);
+    }
+    const { errors } = JSON.parse(answer);
+    const first = errors[0];
+    const where = first.path ? ` (at ${first.path})` : '';
+    const more = errors.length > 1 ? ` (+${errors.length - 1} more)` : '';
+    throw new PrivacyError(first.code, `${first.message}${where}${more}`, errors);
+  }
+
+  #call(command, input) {
+    return JSON.parse(this.#run(command, input));
+  }
+
+  createHousehold(input) { return this.#call('createHousehold', input); }
+  setRetentionPolicy(input) { return this.#call('setRetentionPolicy', input); }
+  addGuardian(input) { return this.#call('addGuardian', input); }
+  addDevice(input) { return this.#call('addDevice', input); }
+  addProfile(input) { return this.#call('addProfile', input); }
+  addRecording(input) { return this.#call('addRecording', input); }
+  addRecordings(input) { return this.#call('addRecordings', input); }
+  setRetention(input) { return this.#call('setRetention', input); }
+  setVoiceDeletion(input) { return this.#call('setVoiceDeletion', input); }
+  effectiveRetention(input) { return this.#call('effectiveRetention', input); }
+  previewRetention(input) { return this.#call('previewRetention', input); }
+  listRecordings(input) { return this.#call('listRecordings', input); }
+  overview() { return this.#call('overview'); }
+  previewSweep(input) { return this.#call('previewSweep', input); }
+  sweep(input) { return this.#call('sweep', input); }
+  previewDeletion(request) { return this.#call('previewDeletion', request); }
+  deleteRecordings(request) { return this.#call('deleteRecordings', request); }
+  parseVoiceRequest(input) { return this.#call('parseVoiceRequest', input); }
+  voiceRequest(input) { return this.#call('voiceRequest', input); }
+  mayUse(input) { return this.#call('mayUse', input); }
+  tombstones() { return this.#call('tombstones'); }
+  auditLog(input) { return this.#call('auditLog', input); }
+  verifyAuditLog(input) { return this.#call('verifyAuditLog', input); }
+  exportState() { return this.#call('exportState'); }
+  exportStateJson() { return this.#run('exportState'); }
+
+  importState(state) {
+    if (typeof state === 'string') {
+      // Parsed here, never spliced into the command text: a crafted string
+      // must not be able to add fields to the command.
+      try {
+        state = JSON.parse(state);
+      } catch (error) {
+        throw failure('invalid_input', `the state is not valid JSON: ${error.message}`, 'state');
+      }
+    }
+    this.#call('importState', { state });
+  }
+
+  executeJson(command) {
+    if (!this.#native) throw failure('closed', 'this engine was closed');
+    if (typeof command !== 'string') throw failure('invalid_input', 'executeJson takes a JSON string');
+    return this.#native.execute(command);
+  }
+
+  close() {
+    if (!this.#native) return;
+    this.#native.delete();
+    this.#native = undefined;
+  }
+}
+
+export async function createPrivacyEngine(options = {}) {
+  if (options === null || typeof options !== 'object') {
+    throw failure('invalid_input', 'createPrivacyEngine takes an options object');
+  }
+  const core = await loadCore(options);
+  const engine = new Engine(new core.Engine());
+  if (options.state !== undefined) {
+    try {
+      engine.importState(options.state);
+    } catch (error) {
+      engine.close();
+      throw error;
+    }
+  }
+  return engine;
+}
