@@ -1,0 +1,44 @@
+// A small household built through the public API, shared by the JS tests.
+import { createPrivacyEngine } from '../../dist/index.mjs';
+
+export const NOW = Date.UTC(2026, 10, 29, 12, 0, 0); // 2026-11-29T12:00:00Z
+
+export function policy(childMaxMonths = 18, adultMaxMonths = null) {
+  return {
+    categories: ['audio', 'transcript', 'derived'].map((category) => ({
+      category, childMaxMonths, adultMaxMonths,
+      purpose: `answering requests (${category})`, businessNeed: 'improving answers',
+    })),
+    justSaidWindowMinutes: 10,
+  };
+}
+
+export function recording(id, profileId, deviceId, capturedAt, extra = {}) {
+  return {
+    id, profileId, deviceId, capturedAt,
+    audio: { ref: `audio/${id}`, durationMs: 1500 },
+    transcript: `what ${id} said`,
+    derived: [{ id: `${id}-intent`, kind: 'intent' }, { id: `${id}-ann`, kind: 'annotation' }, { id: `${id}-train`, kind: 'training_copy' }],
+    ...extra,
+  };
+}
+
+// Guardians g1 (verified) and g2 (not); children c1, c2; adult a1; devices d1, d2.
+export async function household({ recordings = [] } = {}) {
+  const engine = await createPrivacyEngine();
+  const at = '2025-01-01T00:00:00Z';
+  engine.createHousehold({ actor: 'operator', now: at, id: 'h1', name: 'Test household', retentionPolicy: policy() });
+  engine.addGuardian({ actor: 'operator', now: at, guardian: { id: 'g1', name: 'Ana', verified: true } });
+  engine.addGuardian({ actor: 'operator', now: at, guardian: { id: 'g2', name: 'Ben', verified: false } });
+  engine.addDevice({ actor: 'g1', now: at, device: { id: 'd1', name: 'Kitchen speaker' } });
+  engine.addDevice({ actor: 'g1', now: at, device: { id: 'd2', name: 'Tablet' } });
+  engine.addProfile({ actor: 'g1', now: at, profile: { id: 'c1', name: 'Maya', kind: 'child' } });
+  engine.addProfile({ actor: 'g1', now: at, profile: { id: 'c2', name: 'Leo', kind: 'child' } });
+  engine.addProfile({ actor: 'g1', now: at, profile: { id: 'a1', name: 'Sam', kind: 'adult' } });
+  if (recordings.length) engine.addRecordings({ recordings, now: NOW });
+  return engine;
+}
+
+export const HOUR = 3_600_000;
+export const MINUTE = 60_000;
+export const DAY = 86_400_000;
