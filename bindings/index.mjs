@@ -3,7 +3,7 @@
 // See index.d.ts for the API; every command is documented there.
 import createPrivacyCore from './family-privacy-core.mjs';
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export class PrivacyError extends Error {
   constructor(code, message, details) {
@@ -93,6 +93,20 @@ class Engine {
   addGuardian(input) { return this.#call('addGuardian', input); }
   addDevice(input) { return this.#call('addDevice', input); }
   addProfile(input) { return this.#call('addProfile', input); }
+  setPrivacyNotice(input) { return this.#call('setPrivacyNotice', input); }
+  renameProfile(input) { return this.#call('renameProfile', input); }
+  removeProfile(input) { return this.#call('removeProfile', input); }
+  enableProfile(input) { return this.#call('enableProfile', input); }
+  keepProfile(input) { return this.#call('keepProfile', input); }
+  resolveAgeReview(input) { return this.#call('resolveAgeReview', input); }
+  sweepProfiles(input) { return this.#call('sweepProfiles', input); }
+  requestConsent(input) { return this.#call('requestConsent', input); }
+  recordConsent(input) { return this.#call('recordConsent', input); }
+  cancelConsent(input) { return this.#call('cancelConsent', input); }
+  revokeConsent(input) { return this.#call('revokeConsent', input); }
+  setDisclosureConsent(input) { return this.#call('setDisclosureConsent', input); }
+  privacyDisclosure() { return this.#call('privacyDisclosure'); }
+  authorizationTable() { return this.#call('authorizationTable'); }
   addRecording(input) { return this.#call('addRecording', input); }
   addRecordings(input) { return this.#call('addRecordings', input); }
   setRetention(input) { return this.#call('setRetention', input); }
@@ -113,6 +127,10 @@ class Engine {
   verifyAuditLog(input) { return this.#call('verifyAuditLog', input); }
   exportState() { return this.#call('exportState'); }
   exportStateJson() { return this.#run('exportState'); }
+  exportProfileData(input) { return this.#call('exportProfileData', input); }
+  decodeTcString(input) { return this.#call('decodeTcString', input); }
+  decodeGpp(input) { return this.#call('decodeGpp', input); }
+  decideAds(input) { return this.#call('decideAds', input); }
 
   importState(state) {
     if (typeof state === 'string') {

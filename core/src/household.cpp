@@ -4,6 +4,8 @@
 #include <array>
 #include <utility>
 
+#include "utf8.hpp"
+
 namespace privacy {
 namespace {
 
@@ -48,6 +50,10 @@ RetentionSetting default_retention(ProfileKind kind) {
                                     : RetentionSetting::eighteen_months;
 }
 
+PrivacyNotice default_privacy_notice() {
+  return PrivacyNotice{1, {"voice recordings (audio)", "transcripts", "derived data (intents, annotations)"}, {}};
+}
+
 int RetentionPolicy::child_max_months() const {
   int shortest = kMaxPolicyMonths;
   for (const auto& c : categories) shortest = std::min(shortest, c.child_max_months);
@@ -89,12 +95,18 @@ Errors validate_policy(const RetentionPolicy& policy, const std::string& path) {
       errors.push_back({code::invalid_input, path + ".categories",
                         "the policy must give a child maximum for '" + std::string(name) +
                             "' (R-RET-4)"});
+  if (policy.inactive_after_months < 1 || policy.inactive_after_months > kMaxPolicyMonths)
+    errors.push_back({code::invalid_input, path + ".inactiveAfterMonths", "must be 1 to 1200 months"});
+  if (policy.notice_window_days < 1 || policy.notice_window_days > 3650)
+    errors.push_back({code::invalid_input, path + ".noticeWindowDays", "must be 1 to 3650 days"});
   if (policy.just_said_window_minutes < 1 || policy.just_said_window_minutes > 1440)
     errors.push_back({code::invalid_input, path + ".justSaidWindowMinutes",
                       "must be 1 to 1440 minutes"});
   return errors;
 }
 
-bool valid_id(std::string_view id) { return !id.empty() && id.size() <= kMaxIdBytes; }
+bool valid_id(std::string_view id) {
+  return !id.empty() && id.size() <= kMaxIdBytes && detail::valid_utf8(id);
+}
 
 }  // namespace privacy

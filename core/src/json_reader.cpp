@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "privacy/household.hpp"
+#include "utf8.hpp"
 
 namespace privacy::detail {
 
@@ -28,10 +29,13 @@ bool Reader::object(std::initializer_list<std::string_view> allowed) {
     return false;
   }
   bool ok = true;
+  // Wherever an actor acts, a support agent may name whose request it carries.
+  bool acting = std::find(allowed.begin(), allowed.end(), "actor") != allowed.end();
   for (const auto& item : value_.items()) {
+    if (acting && item.key() == "onBehalfOf") continue;
     if (std::find(allowed.begin(), allowed.end(), item.key()) == allowed.end()) {
       // Key text is untrusted: keep the message short and the path exact.
-      fail(code::invalid_input, join_path(path_, item.key().substr(0, 64)), "is not a known field");
+      fail(code::invalid_input, join_path(path_, utf8_prefix(item.key(), 64)), "is not a known field");
       ok = false;
     }
   }
@@ -59,6 +63,10 @@ std::optional<std::string> Reader::text(std::string_view key, std::size_t max_by
   const auto& s = v->get_ref<const std::string&>();
   if (s.size() > max_bytes) {
     fail(code::invalid_input, path(key), "is longer than " + std::to_string(max_bytes) + " bytes");
+    return std::nullopt;
+  }
+  if (!valid_utf8(s)) {
+    fail(code::invalid_input, path(key), "must be UTF-8 text");
     return std::nullopt;
   }
   return s;

@@ -21,6 +21,7 @@ std::optional<Profile> read_profile(const json& v, const std::string& path, Erro
                                     bool is_new);
 std::optional<RetentionPolicy> read_policy(const json& v, const std::string& path,
                                            Errors& errors);
+std::optional<PrivacyNotice> read_notice(const json& v, const std::string& path, Errors& errors);
 std::optional<Recording> read_recording(const json& v, const std::string& path, Errors& errors);
 
 // Reserved actors: the service operator and the system's own sweeps.

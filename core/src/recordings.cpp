@@ -9,12 +9,13 @@ constexpr std::array<std::pair<DerivedKind, std::string_view>, 3> kDerived{
     {{DerivedKind::intent, "intent"},
      {DerivedKind::annotation, "annotation"},
      {DerivedKind::training_copy, "training_copy"}}};
-constexpr std::array<std::pair<Purpose, std::string_view>, 6> kPurposes{
+constexpr std::array<std::pair<Purpose, std::string_view>, 7> kPurposes{
     {{Purpose::service, "service"},
      {Purpose::playback, "playback"},
      {Purpose::review, "review"},
      {Purpose::training, "training"},
      {Purpose::analytics, "analytics"},
+     {Purpose::disclosure, "disclosure"},
      {Purpose::sale, "sale"}}};
 }  // namespace
 

@@ -1,5 +1,6 @@
 #include "privacy/state.hpp"
 
+#include <map>
 #include <set>
 #include <unordered_set>
 
@@ -17,14 +18,48 @@ using detail::Reader;
 json to_json(const Guardian& g) { return {{"id", g.id}, {"name", g.name}, {"verified", g.verified}}; }
 json to_json(const Device& d) { return {{"id", d.id}, {"name", d.name}}; }
 
+json to_json(const Consent& c) {
+  json evidence;
+  if (c.evidence)
+    evidence = {{"method", to_string(c.evidence->method)},
+                {"reference", c.evidence->reference},
+                {"verifiedBy", c.evidence->verified_by},
+                {"verifiedAt", c.evidence->verified_at}};
+  return {{"state", to_string(c.state)},
+          {"requestedMethod", c.requested_method ? json(to_string(*c.requested_method)) : json()},
+          {"evidence", evidence},
+          {"noticeVersion", c.notice_version ? json(*c.notice_version) : json()},
+          {"disclosure", c.disclosure},
+          {"revokedAt", c.revoked_at ? json(*c.revoked_at) : json()},
+          {"reason", c.reason ? json(*c.reason) : json()}};
+}
+
+namespace {
+json optional_json(const std::optional<Instant>& t) { return t ? json(*t) : json(); }
+}  // namespace
+
 json to_json(const Profile& p) {
   json out = {{"id", p.id},
               {"name", p.name},
               {"kind", to_string(p.kind)},
               {"retention", to_string(p.retention)},
-              {"voiceDeletion", p.voice_deletion}};
+              {"voiceDeletion", p.voice_deletion},
+              {"enabled", p.enabled},
+              {"consent", p.kind == ProfileKind::child ? to_json(p.consent) : json()},
+              {"createdAt", p.created_at},
+              {"lastActiveAt", optional_json(p.last_active_at)},
+              {"keptAt", optional_json(p.kept_at)},
+              {"inactiveNotifiedAt", optional_json(p.inactive_notified_at)},
+              {"ageReviewFlaggedAt", optional_json(p.age_review_flagged_at)}};
   if (p.birth_date) out["birthDate"] = *p.birth_date;
   return out;
+}
+
+json to_json(const PrivacyNotice& n) {
+  json parties = json::array();
+  for (const auto& t : n.third_parties)
+    parties.push_back({{"name", t.name}, {"category", t.category}, {"purpose", t.purpose}});
+  return {{"version", n.version}, {"collects", n.collects}, {"thirdParties", parties}};
 }
 
 json to_json(const RetentionPolicy& policy) {
@@ -35,7 +70,10 @@ json to_json(const RetentionPolicy& policy) {
                           {"adultMaxMonths", c.adult_max_months ? json(*c.adult_max_months) : json()},
                           {"purpose", c.purpose},
                           {"businessNeed", c.business_need}});
-  return {{"categories", categories}, {"justSaidWindowMinutes", policy.just_said_window_minutes}};
+  return {{"categories", categories},
+          {"justSaidWindowMinutes", policy.just_said_window_minutes},
+          {"inactiveAfterMonths", policy.inactive_after_months},
+          {"noticeWindowDays", policy.notice_window_days}};
 }
 
 json to_json(const Recording& r) {
@@ -95,6 +133,7 @@ json to_json(const HouseholdState& s) {
   return {{"schemaVersion", kSchemaVersion},
           {"household", {{"id", s.id}, {"name", s.name}}},
           {"retentionPolicy", to_json(s.retention_policy)},
+          {"privacyNotice", to_json(s.privacy_notice)},
           {"guardians", array_of(s.guardians)},
           {"devices", array_of(s.devices)},
           {"profiles", array_of(s.profiles)},
@@ -131,12 +170,56 @@ std::optional<Device> read_device(const json& v, const std::string& path, Errors
   return d;
 }
 
+namespace {
+
+std::optional<Consent> read_consent(const json& v, const std::string& path, Errors& errors) {
+  Reader in(v, path, errors);
+  std::size_t before = errors.size();
+  if (!in.object({"state", "requestedMethod", "evidence", "noticeVersion", "disclosure", "revokedAt",
+                  "reason"}))
+    return std::nullopt;
+  Consent c;
+  c.state = in.choice("state", consent_state_from, "none, pending, verified, revoked")
+                .value_or(ConsentState::none);
+  c.requested_method = in.choice("requestedMethod", consent_method_from, "an approved method", false);
+  if (const json* evidence = in.find("evidence")) {
+    Reader e(*evidence, in.path("evidence"), errors);
+    if (e.object({"method", "reference", "verifiedBy", "verifiedAt"})) {
+      ConsentEvidence out;
+      out.method = e.choice("method", consent_method_from, "an approved method")
+                       .value_or(ConsentMethod::signed_form);
+      out.reference = e.text("reference", kMaxNameBytes).value_or("");
+      out.verified_by = e.text("verifiedBy", kMaxNameBytes).value_or("");
+      out.verified_at = e.instant("verifiedAt").value_or(0);
+      c.evidence = out;
+    }
+  }
+  if (auto version = in.integer("noticeVersion", 1, INT32_MAX, false))
+    c.notice_version = static_cast<int>(*version);
+  c.disclosure = in.boolean("disclosure").value_or(false);
+  c.revoked_at = in.instant("revokedAt", false);
+  c.reason = in.text("reason", 64, false);
+  if (c.state == ConsentState::verified && !c.evidence)
+    in.fail(code::invalid_input, in.path("evidence"), "verified consent records its evidence");
+  if (c.disclosure && (c.state != ConsentState::verified || !c.evidence ||
+                       !backs_disclosure(c.evidence->method)))
+    in.fail(code::invalid_input, in.path("disclosure"),
+            "disclosure needs verified consent by a method that backs it (R-CON-3)");
+  if (errors.size() != before) return std::nullopt;
+  return c;
+}
+
+}  // namespace
+
 std::optional<Profile> read_profile(const json& v, const std::string& path, Errors& errors,
                                     bool is_new) {
   Reader in(v, path, errors);
   std::size_t before = errors.size();
-  if (!in.object({"id", "name", "kind", "birthDate", "retention", "voiceDeletion"}))
-    return std::nullopt;
+  bool shape = is_new ? in.object({"id", "name", "kind", "birthDate", "retention", "voiceDeletion"})
+                      : in.object({"id", "name", "kind", "birthDate", "retention", "voiceDeletion",
+                                   "enabled", "consent", "createdAt", "lastActiveAt", "keptAt",
+                                   "inactiveNotifiedAt", "ageReviewFlaggedAt"});
+  if (!shape) return std::nullopt;
   Profile p;
   p.id = in.id("id").value_or("");
   p.name = in.text("name", kMaxNameBytes).value_or("");
@@ -150,18 +233,81 @@ std::optional<Profile> read_profile(const json& v, const std::string& path, Erro
                            "dont_save, 3_months, 18_months, until_deleted", !is_new);
   p.retention = setting.value_or(default_retention(p.kind));
   p.voice_deletion = in.boolean("voiceDeletion", !is_new).value_or(false);
+  if (is_new) {
+    // R-CON-1: a new child waits for consent; an adult is enabled at once.
+    p.enabled = p.kind == ProfileKind::adult;
+  } else {
+    p.enabled = in.boolean("enabled").value_or(false);
+    p.created_at = in.instant("createdAt").value_or(0);
+    p.last_active_at = in.instant("lastActiveAt", false);
+    p.kept_at = in.instant("keptAt", false);
+    p.inactive_notified_at = in.instant("inactiveNotifiedAt", false);
+    p.age_review_flagged_at = in.instant("ageReviewFlaggedAt", false);
+    if (const json* consent = in.find("consent")) {
+      if (p.kind == ProfileKind::adult)
+        in.fail(code::invalid_input, in.path("consent"), "an adult profile has no parental consent");
+      else if (auto c = read_consent(*consent, in.path("consent"), errors))
+        p.consent = *c;
+    } else if (p.kind == ProfileKind::child) {
+      in.missing("consent");
+    }
+    if (p.kind == ProfileKind::child && p.enabled && p.consent.state != ConsentState::verified)
+      in.fail(code::invalid_input, in.path("enabled"),
+              "a child profile is enabled only with verified consent (R-CON-1)");
+  }
   if (errors.size() != before) return std::nullopt;
   return p;
+}
+
+std::optional<PrivacyNotice> read_notice(const json& v, const std::string& path, Errors& errors) {
+  Reader in(v, path, errors);
+  std::size_t before = errors.size();
+  if (!in.object({"version", "collects", "thirdParties"})) return std::nullopt;
+  PrivacyNotice n;
+  n.version = static_cast<int>(in.integer("version", 1, INT32_MAX).value_or(1));
+  const json* collects = in.find("collects");
+  if (!collects || !collects->is_array() || collects->empty() || collects->size() > 32) {
+    in.fail(code::invalid_input, in.path("collects"), "must list 1 to 32 kinds of data collected");
+  } else {
+    for (std::size_t i = 0; i < collects->size(); ++i) {
+      const json& item = (*collects)[i];
+      if (!item.is_string() || item.get_ref<const std::string&>().empty() ||
+          item.get_ref<const std::string&>().size() > kMaxNameBytes)
+        in.fail(code::invalid_input, index_path(in.path("collects"), i), "must be a short text");
+      else n.collects.push_back(item.get<std::string>());
+    }
+  }
+  const json* parties = in.find("thirdParties");
+  if (!parties || !parties->is_array() || parties->size() > 64) {
+    in.fail(code::invalid_input, in.path("thirdParties"), "must be an array of at most 64 recipients");
+  } else {
+    for (std::size_t i = 0; i < parties->size(); ++i) {
+      Reader t((*parties)[i], index_path(in.path("thirdParties"), i), errors);
+      if (!t.object({"name", "category", "purpose"})) continue;
+      ThirdParty party;
+      party.name = t.text("name", kMaxNameBytes).value_or("");
+      party.category = t.text("category", kMaxNameBytes).value_or("");
+      party.purpose = t.text("purpose", kMaxTextBytes).value_or("");
+      n.third_parties.push_back(std::move(party));
+    }
+  }
+  if (errors.size() != before) return std::nullopt;
+  return n;
 }
 
 std::optional<RetentionPolicy> read_policy(const json& v, const std::string& path,
                                            Errors& errors) {
   Reader in(v, path, errors);
   std::size_t before = errors.size();
-  if (!in.object({"categories", "justSaidWindowMinutes"})) return std::nullopt;
+  if (!in.object({"categories", "justSaidWindowMinutes", "inactiveAfterMonths", "noticeWindowDays"}))
+    return std::nullopt;
   RetentionPolicy policy;
   policy.just_said_window_minutes =
       static_cast<int>(in.integer("justSaidWindowMinutes", 1, 1440, false).value_or(10));
+  policy.inactive_after_months =
+      static_cast<int>(in.integer("inactiveAfterMonths", 1, kMaxPolicyMonths, false).value_or(18));
+  policy.notice_window_days =
+      static_cast<int>(in.integer("noticeWindowDays", 1, 3650, false).value_or(90));
   const json* categories = in.find("categories");
   if (!categories || !categories->is_array() || categories->size() > 16) {
     in.fail(code::invalid_input, in.path("categories"),
@@ -356,22 +502,63 @@ void read_array(Reader& in, std::string_view key, std::vector<T>& out, Read read
 
 }  // namespace
 
+json migrate_v1_to_v2(json state) {
+  if (!state.is_object()) return state;
+  state["schemaVersion"] = 2;
+  if (!state.contains("privacyNotice")) state["privacyNotice"] = to_json(default_privacy_notice());
+  auto& policy = state["retentionPolicy"];
+  if (policy.is_object()) {
+    if (!policy.contains("inactiveAfterMonths")) policy["inactiveAfterMonths"] = 18;
+    if (!policy.contains("noticeWindowDays")) policy["noticeWindowDays"] = 90;
+  }
+  // When each profile was added, and its latest recording, from what v1 kept.
+  std::map<std::string, json> added, active;
+  if (state.contains("auditLog") && state["auditLog"].is_array())
+    for (const auto& e : state["auditLog"])
+      if (e.is_object() && e.value("action", "") == "profile_added" && e.contains("details") &&
+          e["details"].is_object() && e["details"].contains("id") && e["details"]["id"].is_string())
+        added.emplace(e["details"]["id"].get<std::string>(), e.value("at", json(0)));
+  if (state.contains("recordings") && state["recordings"].is_array())
+    for (const auto& r : state["recordings"])
+      if (r.is_object() && r.contains("profileId") && r["profileId"].is_string() &&
+          r.contains("capturedAt") && r["capturedAt"].is_number_integer()) {
+        auto& latest = active[r["profileId"].get<std::string>()];
+        if (latest.is_null() || r["capturedAt"].get<Instant>() > latest.get<Instant>())
+          latest = r["capturedAt"];
+      }
+  if (state.contains("profiles") && state["profiles"].is_array())
+    for (auto& p : state["profiles"]) {
+      if (!p.is_object() || !p.contains("id") || !p["id"].is_string()) continue;
+      std::string id = p["id"].get<std::string>();
+      bool child = p.value("kind", "") == "child";
+      p["enabled"] = !child;
+      p["consent"] = child ? to_json(Consent{}) : json();
+      p["createdAt"] = added.count(id) ? added[id] : json(0);
+      p["lastActiveAt"] = active.count(id) ? active[id] : json();
+      p["keptAt"] = nullptr;
+      p["inactiveNotifiedAt"] = nullptr;
+      p["ageReviewFlaggedAt"] = nullptr;
+    }
+  return state;
+}
+
 Result<HouseholdState> state_from_json(const json& v) {
   Errors errors;
   Reader in(v, "", errors);
-  if (!in.object({"schemaVersion", "household", "retentionPolicy", "guardians", "devices",
-                  "profiles", "recordings", "tombstones", "receipts", "auditLog"}))
+  if (!in.object({"schemaVersion", "household", "retentionPolicy", "privacyNotice", "guardians",
+                  "devices", "profiles", "recordings", "tombstones", "receipts", "auditLog"}))
     return errors;
   const json* version = in.find("schemaVersion");
   if (!version || !version->is_number_integer()) {
     return Error{code::invalid_input, "schemaVersion",
-                 "is required: a whole number (this engine reads version 1)"};
+                 "is required: a whole number (this engine reads versions 1 and 2)"};
   }
-  if (version->get<std::int64_t>() != kSchemaVersion) {
-    // Version 1 is the first; an older one cannot exist, a newer one is from
-    // a later engine and must not be half-read.
+  auto number = version->get<std::int64_t>();
+  if (number == 1) return state_from_json(migrate_v1_to_v2(v));
+  if (number != kSchemaVersion) {
+    // A newer version comes from a later engine and must not be half-read.
     return Error{code::unsupported_version, "schemaVersion",
-                 "schemaVersion " + version->dump() + " is not supported; this engine reads 1"};
+                 "schemaVersion " + version->dump() + " is not supported; this engine reads 1 and 2"};
   }
   HouseholdState s;
   s.created = true;
@@ -388,6 +575,11 @@ Result<HouseholdState> state_from_json(const json& v) {
     if (auto p = detail::read_policy(*policy, "retentionPolicy", errors)) s.retention_policy = *p;
   } else {
     in.missing("retentionPolicy");
+  }
+  if (const json* notice = in.find("privacyNotice")) {
+    if (auto n = detail::read_notice(*notice, "privacyNotice", errors)) s.privacy_notice = *n;
+  } else {
+    in.missing("privacyNotice");
   }
   read_array(in, "guardians", s.guardians, detail::read_guardian);
   read_array(in, "devices", s.devices, detail::read_device);

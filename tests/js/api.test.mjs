@@ -11,7 +11,7 @@ const wasmPath = new URL('../../dist/family-privacy-core.wasm', import.meta.url)
 test('loads in Node with the .wasm found beside the module', async () => {
   const engine = await createPrivacyEngine();
   assert.equal(typeof engine.overview, 'function');
-  assert.equal(SCHEMA_VERSION, 1);
+  assert.equal(SCHEMA_VERSION, 2);
   engine.close();
 });
 
@@ -47,14 +47,15 @@ test('a failure throws one PrivacyError with code, details and paths', async () 
     assert.ok(error instanceof PrivacyError);
     assert.ok(error instanceof Error);
     assert.equal(error.name, 'PrivacyError');
-    assert.equal(error.code, 'not_found');
+    assert.equal(error.code, 'invalid_input');
     assert.deepEqual(error.details.map((d) => [d.code, d.path]), [
-      ['not_found', 'actor'],
       ['invalid_input', 'guardian.id'],
       ['invalid_input', 'guardian.name'],
       ['invalid_input', 'guardian.verified'],
+      ['forbidden', 'actor'],
     ]);
-    assert.match(error.message, /actor/);
+    assert.match(error.message, /guardian\.id/);
+    assert.match(error.details[3].message, /other_household/);
   }
   engine.close();
 });
@@ -126,7 +127,7 @@ test('createPrivacyEngine({ state }) imports, and a bad state refuses to create'
   const json = source.exportStateJson();
   const copy = await createPrivacyEngine({ state: json });
   assert.equal(copy.exportStateJson(), json);
-  await assert.rejects(createPrivacyEngine({ state: { schemaVersion: 2 } }), { code: 'unsupported_version' });
+  await assert.rejects(createPrivacyEngine({ state: { schemaVersion: 3 } }), { code: 'unsupported_version' });
   await assert.rejects(createPrivacyEngine(7), { code: 'invalid_input' });
   source.close();
   copy.close();

@@ -23,6 +23,12 @@ export function recording(id, profileId, deviceId, capturedAt, extra = {}) {
   };
 }
 
+// Verifiable parental consent for a child (R-CON-1), as a parent gives it.
+export function consent(engine, profileId, method = 'signed_form', now = NOW) {
+  engine.requestConsent({ actor: 'g1', now, profileId, method });
+  return engine.recordConsent({ actor: 'g1', now, profileId, method, reference: `ref-${profileId}`, verifiedBy: 'test verifier' });
+}
+
 // Guardians g1 (verified) and g2 (not); children c1, c2; adult a1; devices d1, d2.
 export async function household({ recordings = [] } = {}) {
   const engine = await createPrivacyEngine();
@@ -35,6 +41,7 @@ export async function household({ recordings = [] } = {}) {
   engine.addProfile({ actor: 'g1', now: at, profile: { id: 'c1', name: 'Maya', kind: 'child' } });
   engine.addProfile({ actor: 'g1', now: at, profile: { id: 'c2', name: 'Leo', kind: 'child' } });
   engine.addProfile({ actor: 'g1', now: at, profile: { id: 'a1', name: 'Sam', kind: 'adult' } });
+  for (const profileId of ['c1', 'c2']) consent(engine, profileId, 'signed_form', at);
   if (recordings.length) engine.addRecordings({ recordings, now: NOW });
   return engine;
 }

@@ -6,7 +6,7 @@
 // replay the steps and require the same bytes from every build.
 //   node tests/vectors/build.mjs            (needs build/privacy_cli)
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -43,6 +43,10 @@ const setup = [
   { command: 'addProfile', actor: 'g1', now: T('2024-01-01T00:00:00Z'), profile: { id: 'c1', name: 'Maya', kind: 'child', birthDate: '2016-04-02' } },
   { command: 'addProfile', actor: 'g1', now: T('2024-01-01T00:00:00Z'), profile: { id: 'c2', name: 'Leo', kind: 'child', birthDate: '2019-09-14' } },
   { command: 'addProfile', actor: 'g1', now: T('2024-01-01T00:00:00Z'), profile: { id: 'a1', name: 'Sam', kind: 'adult', retention: 'until_deleted', voiceDeletion: true } },
+  ...['c1', 'c2'].flatMap((profileId) => [
+    { command: 'requestConsent', actor: 'g1', now: T('2024-01-01T00:00:00Z'), profileId, method: 'signed_form' },
+    { command: 'recordConsent', actor: 'g1', now: T('2024-01-01T00:00:00Z'), profileId, method: 'signed_form', reference: `form-${profileId}`, verifiedBy: 'demo verifier' },
+  ]),
   { command: 'setRetention', actor: 'g1', now: T('2024-01-02T00:00:00Z'), profileId: 'c1', setting: '18_months' },
   { command: 'setVoiceDeletion', actor: 'g1', now: T('2024-01-02T00:00:00Z'), profileId: 'c1', enabled: true },
   { command: 'addRecordings', now: T('2026-11-29T12:00:00Z'), recordings: [
@@ -60,6 +64,9 @@ const setup = [
 const baseState = run([...setup, { command: 'exportState' }]).at(-1).result;
 
 const NOW = T('2026-11-29T12:00:00Z');
+// Made by the IAB's reference encoders (@iabtechlabtcf/core, @iabgpp/cmpapi).
+const ADS_TCF = 'CQuci4AQuci4AAAAAAENAAFgALAAAAAAAAAAF5wAgAQALzAAAAAA.IAAA.YAAAAAAAAAAA';
+const ADS_GPP = `DBACPeA~${ADS_TCF}~1YNN~CAQiAAAAAACA.QA`;
 const del = (fields) => ({ command: 'deleteRecordings', actor: 'g1', now: NOW, profileId: 'c1', ...fields });
 const exportState = { command: 'exportState' };
 
@@ -176,6 +183,75 @@ const scenarios = {
       { command: 'verifyAuditLog' },
     ],
   },
+  'consent-lifecycle': {
+    description: 'no collection before verified consent; approved methods; email-plus never backs disclosure; revocation stops collection and can delete; a material notice change needs fresh consent',
+    covers: ['R-CON-1', 'R-CON-2', 'R-CON-3', 'R-CON-4', 'R-CON-5'],
+    steps: [
+      { command: 'addProfile', actor: 'g1', now: NOW, profile: { id: 'c3', name: 'Ada', kind: 'child', birthDate: '2022-02-28' } },
+      { command: 'addRecording', now: NOW, recording: rec('r20', 'c3', 'd1', NOW) },
+      { command: 'enableProfile', actor: 'g1', now: NOW, profileId: 'c3', enabled: true },
+      { command: 'recordConsent', actor: 'g1', now: NOW, profileId: 'c3', method: 'email_plus', reference: 'mail-1', verifiedBy: 'demo verifier' },
+      { command: 'requestConsent', actor: 'g1', now: NOW, profileId: 'c3', method: 'email_plus' },
+      { command: 'recordConsent', actor: 'g1', now: NOW, profileId: 'c3', method: 'email_plus', reference: 'mail-1', verifiedBy: 'demo verifier' },
+      { command: 'addRecording', now: NOW, recording: rec('r20', 'c3', 'd1', NOW) },
+      { command: 'setDisclosureConsent', actor: 'g1', now: NOW, profileId: 'c3', enabled: true },
+      { command: 'mayUse', recordingId: 'r20', purpose: 'disclosure' },
+      { command: 'setDisclosureConsent', actor: 'g1', now: NOW, profileId: 'c1', enabled: true },
+      { command: 'mayUse', recordingId: 'r5', purpose: 'disclosure' },
+      { command: 'revokeConsent', actor: 'g1', now: NOW, profileId: 'c2', deleteData: true, requestId: 'revoke-c2' },
+      { command: 'addRecording', now: NOW, recording: rec('r21', 'c2', 'd1', NOW) },
+      { command: 'revokeConsent', actor: 'g1', now: NOW, profileId: 'c2', deleteData: false },
+      { command: 'setPrivacyNotice', actor: 'operator', now: NOW, privacyNotice: { version: 2, collects: ['voice recordings (audio)', 'transcripts', 'derived data (intents, annotations)'], thirdParties: [{ name: 'Acme Ads', category: 'advertising', purpose: 'contextual ads' }] } },
+      { command: 'addRecording', now: NOW, recording: rec('r22', 'c1', 'd1', NOW) },
+      { command: 'mayUse', recordingId: 'r5', purpose: 'disclosure' },
+      { command: 'privacyDisclosure' },
+    ],
+  },
+  'authorization': {
+    description: 'only a verified guardian of the household (or support on such a parent\'s request) manages a child; an adult manages themself',
+    covers: ['R-CON-6'],
+    steps: [
+      { command: 'setRetention', actor: 'g2', now: NOW, profileId: 'c1', setting: 'dont_save' },
+      { command: 'setRetention', actor: 'c1', now: NOW, profileId: 'c1', setting: 'dont_save' },
+      { command: 'setRetention', actor: 'g9', now: NOW, profileId: 'c1', setting: 'dont_save' },
+      { command: 'setRetention', actor: 'support:s1', now: NOW, profileId: 'c1', setting: 'dont_save' },
+      { command: 'setRetention', actor: 'support:s1', onBehalfOf: 'g2', now: NOW, profileId: 'c1', setting: 'dont_save' },
+      { command: 'setRetention', actor: 'support:s1', onBehalfOf: 'g1', now: NOW, profileId: 'c1', setting: 'dont_save' },
+      { command: 'setRetention', actor: 'g1', now: NOW, profileId: 'a1', setting: 'dont_save' },
+      { command: 'setRetention', actor: 'a1', now: NOW, profileId: 'a1', setting: 'dont_save' },
+      { command: 'recordConsent', actor: 'a1', now: NOW, profileId: 'c1', method: 'signed_form', reference: 'x', verifiedBy: 'y' },
+      { command: 'sweep', actor: 'g1', now: NOW },
+      { command: 'auditLog', offset: 14 },
+    ],
+  },
+  'profile-lifecycle': {
+    description: 'inactive for 18 months: notified; kept or active again: withdrawn; after the 90-day window: deleted with all its data; at 13: flagged for review, never converted silently',
+    covers: ['R-PRO-1', 'R-PRO-2', 'R-PRO-3'],
+    steps: [
+      { command: 'sweepProfiles', now: T('2028-05-29T11:57:59.999Z') },
+      { command: 'sweepProfiles', now: T('2028-05-29T11:58:00Z') },
+      { command: 'keepProfile', actor: 'g1', now: T('2028-06-01T00:00:00Z'), profileId: 'c1' },
+      { command: 'sweepProfiles', now: T('2028-08-27T11:57:59.999Z') },
+      { command: 'sweepProfiles', now: T('2028-08-27T11:58:00Z') },
+      { command: 'overview' },
+      { command: 'sweepProfiles', now: T('2029-04-02T00:00:00Z') },
+      { command: 'resolveAgeReview', actor: 'g1', now: T('2029-04-03T00:00:00Z'), profileId: 'c1', convertToAdult: false },
+      { command: 'renameProfile', actor: 'g1', now: T('2029-04-03T00:00:00Z'), profileId: 'c1', name: 'Maya R.' },
+      { command: 'removeProfile', actor: 'g1', now: T('2029-04-03T00:00:00Z'), profileId: 'c1', requestId: 'remove-c1' },
+      { command: 'mayUse', recordingId: 'r4', purpose: 'review' },
+    ],
+  },
+  'migration-v1': {
+    description: 'a schemaVersion 1 state migrates: children come over needing consent, not with a consent nobody gave',
+    covers: ['R-CON-1'],
+    state: JSON.parse(readFileSync(`${here}fixtures/household-v1.json`, 'utf8')),
+    steps: [
+      { command: 'overview' },
+      { command: 'addRecording', now: NOW, recording: rec('r30', 'c1', 'd1', NOW) },
+      { command: 'addRecording', now: NOW, recording: rec('r31', 'a1', 'd1', NOW) },
+      { command: 'verifyAuditLog' },
+    ],
+  },
   'hostile-input': {
     description: 'bad input gets a coded error with a path and changes nothing',
     covers: ['R-DEL-1', 'R-DEL-6'],
@@ -193,13 +269,48 @@ const scenarios = {
       exportState,
     ],
   },
+  'ads-decisions': {
+    description: "a child never gets personalised ads and nothing is ever sold; regs.coppa follows the child and the context; an adult's ads follow TCF, usnat and GPC; unknown age where children are expected is a child; anything malformed fails closed",
+    covers: ['R-ADS-1', 'R-ADS-2', 'R-ADS-3', 'R-ADS-4', 'R-ADS-5', 'R-ADS-6'],
+    steps: [
+      // TCF EU consent to purposes 1, 3, 4 and vendors 32 and 755; US Privacy 1YNN; usnat without opt-outs.
+      ...['c1', 'a1'].map((profileId) => ({ command: 'decideAds', profileId, context: 'general', gppString: ADS_GPP, vendorId: 755 })),
+      { command: 'decideAds', profileId: 'a1', context: 'general', gppString: ADS_GPP, vendorId: 755, gpc: true },
+      { command: 'decideAds', profileId: 'a1', context: 'kids_experience', tcString: ADS_TCF, vendorId: 755 },
+      { command: 'decideAds', profileId: 'a1', context: 'child_directed', tcString: ADS_TCF, vendorId: 755 },
+      { command: 'decideAds', profileId: 'a1', context: 'general', tcString: ADS_TCF, vendorId: 1 },
+      { command: 'decideAds', profileId: 'a1', context: 'mixed_audience', gppString: 'DBABLA~CAQpAAAAAACA.QA' },
+      { command: 'decideAds', age: 'unknown', context: 'mixed_audience', tcString: ADS_TCF, vendorId: 755 },
+      { command: 'decideAds', age: 'unknown', context: 'general', tcString: ADS_TCF, vendorId: 755 },
+      { command: 'decideAds', profileId: 'a1', context: 'general', tcString: 'garbage', vendorId: 755 },
+      { command: 'decideAds', profileId: 'a1', context: 'general', gppString: 'DBABLA~BUQpGAACEWA.YA' },
+      { command: 'decideAds', context: 'general' },
+    ],
+  },
+  'signals-decode': {
+    description: "the IAB's example TC and GPP strings decode field by field; usnat versions 1 and 2; a malformed string is refused with invalid_signal and its character position",
+    covers: ['R-ADS-4'],
+    steps: [
+      { command: 'decodeTcString', tcString: 'CPXxRfAPXxRfAAfKABENB-CgAAAAAAAAAAYgAAAAAAAA' },
+      { command: 'decodeTcString', tcString: ADS_TCF },
+      { command: 'decodeGpp', gppString: 'DBACNYA~CPXxRfAPXxRfAAfKABENB-CgAAAAAAAAAAYgAAAAAAAA~1YNN' },
+      { command: 'decodeGpp', gppString: 'DBABLA~BUQpGAACEWA.YA' },
+      { command: 'decodeGpp', gppString: 'DBABLA~CUQpGAACQhhY.YA' },
+      { command: 'decodeTcString', tcString: 'CPXxRfAPXxRfAAfKABENB-Cg' },
+      { command: 'decodeGpp', gppString: 'DBABLA~BVQqAAAAAgAA.QA' },
+    ],
+  },
 };
 
+// `node tests/vectors/build.mjs name ...` writes only the named scenarios.
+const only = process.argv.slice(2);
 for (const [name, scenario] of Object.entries(scenarios)) {
-  const answers = run([{ command: 'importState', state: baseState }, ...scenario.steps]);
+  if (only.length && !only.includes(name)) continue;
+  const state = scenario.state ?? baseState;
+  const answers = run([{ command: 'importState', state }, ...scenario.steps]);
   if (answers[0].type !== 'success') throw new Error(`${name}: base state did not import`);
   const steps = scenario.steps.map((command, i) => ({ command, expected: answers[i + 1] }));
-  const file = { description: scenario.description, covers: scenario.covers, state: baseState, steps };
+  const file = { description: scenario.description, covers: scenario.covers, state, steps };
   writeFileSync(`${here}${name}.json`, JSON.stringify(file, null, 1) + '\n');
   console.log(`${name}: ${steps.length} steps`);
 }

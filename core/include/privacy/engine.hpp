@@ -33,6 +33,7 @@ class Engine {
  private:
   void reindex();
   HouseholdState state_;
+  std::unordered_map<std::string, std::size_t> profile_index_;
   std::unordered_map<std::string, std::size_t> recording_index_;
   std::unordered_map<std::string, std::size_t> tombstone_index_;
   std::unordered_map<std::string, std::size_t> receipt_index_;
@@ -40,5 +41,12 @@ class Engine {
 
 nlohmann::json success(nlohmann::json result);
 nlohmann::json failure(const Errors& errors);
+
+// Ad eligibility and consent signals (engine_ads.cpp): commands that read the
+// household and never change it. decideAds never fails: any error gives the
+// most protective decision with the error among its reasons (R-ADS, fail closed).
+Result<nlohmann::json> decode_tc_string_command(const HouseholdState& state, const nlohmann::json& command);
+Result<nlohmann::json> decode_gpp_command(const HouseholdState& state, const nlohmann::json& command);
+Result<nlohmann::json> decide_ads_command(const HouseholdState& state, const nlohmann::json& command);
 
 }  // namespace privacy

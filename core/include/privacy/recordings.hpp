@@ -63,7 +63,8 @@ struct Tombstone {
 };
 
 // R-DEL-4 purposes.
-enum class Purpose { service, playback, review, training, analytics, sale };
+// `disclosure`: to third parties (ads, analytics or training by others).
+enum class Purpose { service, playback, review, training, analytics, disclosure, sale };
 std::string_view to_string(Purpose purpose);
 std::optional<Purpose> purpose_from(std::string_view text);
 

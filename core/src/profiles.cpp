@@ -1,0 +1,39 @@
+#include "privacy/profiles.hpp"
+
+#include <algorithm>
+
+namespace privacy {
+
+Instant last_sign_of_life(const Profile& p) {
+  Instant t = p.created_at;
+  if (p.last_active_at) t = std::max(t, *p.last_active_at);
+  if (p.kept_at) t = std::max(t, *p.kept_at);
+  return t;
+}
+
+std::optional<Instant> removal_due_at(const Profile& p, const RetentionPolicy& policy) {
+  if (!p.inactive_notified_at) return std::nullopt;
+  return *p.inactive_notified_at + Instant{policy.notice_window_days} * kMillisPerDay;
+}
+
+LifecycleStep lifecycle_step(const Profile& p, const RetentionPolicy& policy, Instant now) {
+  if (p.kind != ProfileKind::child) return LifecycleStep::none;
+  Instant alive = last_sign_of_life(p);
+  if (p.inactive_notified_at) {
+    // Keeping it or using it again after the notice withdraws the notice.
+    if (alive > *p.inactive_notified_at) return LifecycleStep::reactivated;
+    if (now >= *removal_due_at(p, policy)) return LifecycleStep::remove;
+    return LifecycleStep::none;
+  }
+  if (add_months(alive, policy.inactive_after_months) <= now) return LifecycleStep::notify;
+  return LifecycleStep::none;
+}
+
+std::optional<Instant> thirteenth_birthday(const Profile& p) {
+  if (!p.birth_date) return std::nullopt;
+  auto birth = parse_date(*p.birth_date);
+  if (!birth) return std::nullopt;
+  return add_months(*birth, 13 * 12);  // 29 Feb births turn 13 on 28 Feb
+}
+
+}  // namespace privacy

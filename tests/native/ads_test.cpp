@@ -1,0 +1,338 @@
+// Ad eligibility (R-ADS-1..6) through the C++ API and the engine's
+// decideAds command: a child is never shown personalised ads whatever the
+// signals say, nothing is ever sold, regs.coppa follows the child and the
+// context, an adult's decision follows TCF, usnat, US Privacy and GPC, and
+// anything malformed or contradictory fails closed.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "fixtures.hpp"
+#include "privacy/ads.hpp"
+
+using namespace privacy;
+using fixtures::json;
+
+namespace {
+
+// Made by the IAB's reference encoders (see tests/native/signals_test.cpp):
+// purposes 1 3 4 consented; vendor 755 and 32 consented.
+constexpr const char* kGppTcfUspUsnat =
+    "DBACPeA~CQuci4AQuci4AAAAAAENAAFgALAAAAAAAAAAF5wAgAQALzAAAAAA.IAAA.YAAAAAAAAAAA~1YNN~CAQiAAAAAACA.QA";
+constexpr const char* kTcfConsent134 =
+    "CQuci4AQuci4AAAAAAENAAFgALAAAAAAAAAAF5wAgAQALzAAAAAA.IAAA.YAAAAAAAAAAA";
+// usnat version 2: did not opt out of anything, notices given; and the same with GPC on.
+constexpr const char* kUsnatNotOptedOut = "DBABLA~CAQqAAAAAACA.QA";
+constexpr const char* kUsnatGpc = "DBABLA~CAQqAAAAAACA.YA";
+// usnat version 1: opted out of targeted advertising, a known child's data (under 13: no consent).
+constexpr const char* kUsnatOptedOutKnownChild = "DBABLA~BUQpGAACEWA.YA";
+// The TCF example from the GPP specification: no purpose consented.
+constexpr const char* kTcfNoConsent = "CPXxRfAPXxRfAAfKABENB-CgAAAAAAAAAAYgAAAAAAAA";
+
+AdRequest request(AgeGroup age, AdContext context) {
+  AdRequest r;
+  r.age = age;
+  r.context = context;
+  return r;
+}
+
+bool has(const AdDecision& d, std::string_view reason) {
+  return std::any_of(d.reasons.begin(), d.reasons.end(), [&](const char* r) { return reason == r; });
+}
+
+// Every signal that would allow personalised ads for an adult.
+AdRequest everything_allows(AgeGroup age, AdContext context) {
+  AdRequest r = request(age, context);
+  r.tc_string = kTcfConsent134;
+  r.gpp_string = kUsnatNotOptedOut;
+  r.vendor_id = 755;
+  return r;
+}
+
+// A TC string built bit by bit: purposes with consent and with legitimate
+// interest (bit i-1 for purpose i), and one vendor with consent.
+std::string tc_string(std::uint32_t consents, std::uint32_t legitimate_interests, unsigned vendor) {
+  std::string bits;
+  auto put = [&](std::uint64_t v, unsigned n) { while (n--) bits += (v >> n & 1u) ? '1' : '0'; };
+  auto purposes = [&](std::uint32_t set) { for (unsigned p = 1; p <= 24; ++p) put(set >> (p - 1) & 1u, 1); };
+  put(2, 6); put(17000000000, 36); put(17000000000, 36); put(7, 12); put(1, 12); put(1, 6);
+  put(4, 6); put(13, 6); put(100, 12); put(4, 6); put(0, 2); put(0, 12);
+  purposes(consents);
+  purposes(legitimate_interests);
+  put(0, 1); put(3, 6); put(4, 6);
+  put(vendor, 16); put(0, 1); put(0, vendor - 1); put(1, 1);  // vendor consents: a bit field
+  put(0, 17);                                                // vendor legitimate interests: none
+  put(0, 12);                                                // no publisher restrictions
+  while (bits.size() % 24) bits += '0';
+  static const char* abc = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+  std::string text;
+  for (std::size_t i = 0; i < bits.size(); i += 6) text += abc[std::stoi(bits.substr(i, 6), nullptr, 2)];
+  return text;
+}
+constexpr std::uint32_t purpose(unsigned p) { return 1u << (p - 1); }
+
+constexpr AdContext kContexts[] = {AdContext::kids_experience, AdContext::child_directed,
+                                   AdContext::mixed_audience, AdContext::general};
+
+}  // namespace
+
+TEST_CASE("a child profile never gets personalised ads, whatever the signals say") {  // covers R-ADS-1, R-ADS-3
+  for (AdContext context : kContexts) {
+    CAPTURE(to_string(context));
+    AdDecision d = decide_ads(everything_allows(AgeGroup::child, context));
+    CHECK(d.level == AdLevel::contextual);
+    CHECK(d.coppa);
+    CHECK(d.child_treatment);
+    CHECK(has(d, "R-ADS-1"));
+    CHECK(has(d, "R-ADS-3"));
+    CHECK(has(d, "child_profile"));
+    CHECK(d.errors.empty());
+  }
+}
+
+TEST_CASE("a kids experience never gets personalised ads, not even for an adult") {  // covers R-ADS-1, R-ADS-3
+  AdDecision d = decide_ads(everything_allows(AgeGroup::adult, AdContext::kids_experience));
+  CHECK(d.level == AdLevel::contextual);
+  CHECK(d.coppa);
+  CHECK_FALSE(d.child_treatment);
+  CHECK(has(d, "R-ADS-1"));
+  CHECK(has(d, "kids_experience"));
+}
+
+TEST_CASE("personal data is never sold, for any profile and any signal") {  // covers R-ADS-2
+  for (AgeGroup age : {AgeGroup::child, AgeGroup::adult, AgeGroup::unknown})
+    for (AdContext context : kContexts) {
+      AdDecision d = decide_ads(everything_allows(age, context));
+      CHECK_FALSE(d.sale_allowed);
+      CHECK(std::string(d.reasons.front()) == "R-ADS-2");
+    }
+  CHECK_FALSE(fail_closed({{code::invalid_input, "x", "y"}}).sale_allowed);
+}
+
+TEST_CASE("regs.coppa is 1 for a child or a child-directed context, 0 for an adult elsewhere") {  // covers R-ADS-3
+  CHECK(decide_ads(request(AgeGroup::adult, AdContext::child_directed)).coppa);
+  CHECK(decide_ads(request(AgeGroup::adult, AdContext::kids_experience)).coppa);
+  CHECK_FALSE(decide_ads(request(AgeGroup::adult, AdContext::mixed_audience)).coppa);
+  CHECK_FALSE(decide_ads(request(AgeGroup::adult, AdContext::general)).coppa);
+  CHECK(decide_ads(request(AgeGroup::child, AdContext::general)).coppa);
+  // An adult in a child-directed context: contextual, because everyone there is treated as a child.
+  AdDecision d = decide_ads(everything_allows(AgeGroup::adult, AdContext::child_directed));
+  CHECK(d.level == AdLevel::contextual);
+  CHECK(has(d, "child_directed"));
+}
+
+TEST_CASE("an adult: personalised only with TCF consent to purposes 1, 3, 4 and the vendor") {  // covers R-ADS-4
+  AdRequest r = request(AgeGroup::adult, AdContext::general);
+  r.tc_string = kTcfConsent134;
+  r.vendor_id = 755;
+  AdDecision yes = decide_ads(r);
+  CHECK(yes.level == AdLevel::personalised);
+  CHECK(has(yes, "R-ADS-4"));
+  CHECK(has(yes, "tcf_consent"));
+  CHECK_FALSE(yes.coppa);
+  CHECK_FALSE(yes.child_treatment);
+
+  r.vendor_id = 1;  // not consented
+  CHECK(has(decide_ads(r), "tcf_vendor_consent_missing"));
+  CHECK(decide_ads(r).level == AdLevel::contextual);
+  r.vendor_id.reset();
+  CHECK(has(decide_ads(r), "tcf_vendor_unknown"));
+  r.tc_string = kTcfNoConsent;
+  r.vendor_id = 755;
+  AdDecision no = decide_ads(r);
+  CHECK(no.level == AdLevel::contextual);
+  CHECK(has(no, "tcf_purpose_consent_missing"));
+}
+
+TEST_CASE("an adult: legitimate interest never suffices for purposes 3 and 4, and restrictions bind") {  // covers R-ADS-4
+  AdRequest r = request(AgeGroup::adult, AdContext::general);
+  r.vendor_id = 42;
+  std::string all = tc_string(purpose(1) | purpose(3) | purpose(4), 0, 42);
+  r.tc_string = all;
+  CHECK(decide_ads(r).level == AdLevel::personalised);
+  // Consent to 1 only; 3 and 4 under legitimate interest: not enough.
+  std::string li = tc_string(purpose(1), purpose(3) | purpose(4), 42);
+  r.tc_string = li;
+  AdDecision d = decide_ads(r);
+  CHECK(d.level == AdLevel::contextual);
+  CHECK(has(d, "tcf_purpose_consent_missing"));
+  // Purpose 1 is required too.
+  std::string no_storage = tc_string(purpose(3) | purpose(4), 0, 42);
+  r.tc_string = no_storage;
+  CHECK(has(decide_ads(r), "tcf_purpose_consent_missing"));
+
+  // Made by @iabtechlabtcf/core: purposes 1 2 3 4 7 consented; purpose 3 "not allowed" for vendor 8.
+  r.tc_string = "CQSWoeAQSZcpQEsACBFRAHEoAPIAAEKAAAYgAmsUQGG_LGBiMRCgAoQAAQAQwAEABAAA";
+  r.vendor_id = 8;
+  AdDecision restricted = decide_ads(r);
+  CHECK(restricted.level == AdLevel::contextual);
+  CHECK(has(restricted, "tcf_publisher_restriction"));
+  r.vendor_id = 6;  // consented, no restriction
+  CHECK(decide_ads(r).level == AdLevel::personalised);
+}
+
+TEST_CASE("an adult in the US: GPC or a usnat opt-out means contextual") {  // covers R-ADS-4
+  AdRequest r = request(AgeGroup::adult, AdContext::mixed_audience);
+  r.gpp_string = kUsnatNotOptedOut;
+  AdDecision yes = decide_ads(r);
+  CHECK(yes.level == AdLevel::personalised);
+  CHECK(has(yes, "usnat_not_opted_out"));
+  REQUIRE(yes.gpp);
+  CHECK(*yes.gpp == kUsnatNotOptedOut);
+  CHECK(yes.gpp_sid == std::vector<int>{7});
+
+  r.gpc = true;  // Sec-GPC: 1
+  AdDecision gpc = decide_ads(r);
+  CHECK(gpc.level == AdLevel::contextual);
+  CHECK(has(gpc, "gpc"));
+  r.gpc = false;
+  r.gpp_string = kUsnatGpc;  // GPC in the usnat sub-section
+  CHECK(has(decide_ads(r), "gpc"));
+
+  AdRequest unknown = request(AgeGroup::unknown, AdContext::general);
+  unknown.gpp_string = "DBABLA~BUQpGAACEWA.QA";  // opted out of targeted advertising; (known child: see R-ADS-5)
+  CHECK(decide_ads(unknown).level == AdLevel::contextual);
+}
+
+TEST_CASE("an adult with no signal at all gets contextual ads: nothing allows personalised") {  // covers R-ADS-4
+  AdDecision d = decide_ads(request(AgeGroup::adult, AdContext::general));
+  CHECK(d.level == AdLevel::contextual);
+  CHECK(has(d, "no_signal"));
+  // US Privacy alone: "1YNN" did not opt out of sale; "1YYN" did.
+  AdRequest r = request(AgeGroup::adult, AdContext::general);
+  r.gpp_string = "DBABTA~1YNN";
+  CHECK(decide_ads(r).level == AdLevel::personalised);
+  r.gpp_string = "DBABTA~1YYN";
+  CHECK(has(decide_ads(r), "usp_opted_out"));
+  // A section this engine does not read could hold an opt-out: not personalised.
+  const std::string with_canada = std::string("DBABjw~") + kTcfNoConsent + "~1YNN";  // AdRequest holds views
+  r.gpp_string = with_canada;
+  CHECK(has(decide_ads(r), "gpp_section_not_understood"));
+}
+
+TEST_CASE("unknown age in a child-directed or mixed-audience context is treated as a child") {  // covers R-ADS-5, R-ADS-1, R-ADS-3
+  for (AdContext context : {AdContext::child_directed, AdContext::mixed_audience, AdContext::kids_experience}) {
+    AdDecision d = decide_ads(everything_allows(AgeGroup::unknown, context));
+    CHECK(d.level == AdLevel::contextual);
+    CHECK(d.coppa);
+    CHECK(d.child_treatment);
+    CHECK(has(d, "R-ADS-5"));
+    CHECK(has(d, "unknown_age"));
+  }
+  // In a general-audience context an unknown user is decided as an adult...
+  CHECK(decide_ads(everything_allows(AgeGroup::unknown, AdContext::general)).level == AdLevel::personalised);
+  // ...unless the usnat section says a known child under 13 is there.
+  AdRequest r = request(AgeGroup::unknown, AdContext::general);
+  r.gpp_string = kUsnatOptedOutKnownChild;
+  AdDecision d = decide_ads(r);
+  CHECK(d.level == AdLevel::contextual);
+  CHECK(d.child_treatment);
+  CHECK(has(d, "usnat_known_child"));
+}
+
+TEST_CASE("malformed or contradictory signals fail closed: no ads, treated as a child, errors as reasons") {  // covers R-ADS-1, R-ADS-2, R-ADS-6
+  AdRequest garbage = everything_allows(AgeGroup::adult, AdContext::general);
+  garbage.tc_string = "garbage";
+  AdDecision d = decide_ads(garbage);
+  CHECK(d.level == AdLevel::none);
+  CHECK(d.coppa);
+  CHECK(d.child_treatment);
+  CHECK_FALSE(d.gpp);
+  CHECK(has(d, "invalid_signal"));
+  REQUIRE(d.errors.size() == 1);
+  CHECK(d.errors[0].path == "tcString");
+
+  // Two different TC strings: one passed on its own, another inside the GPP string.
+  AdRequest two = request(AgeGroup::adult, AdContext::general);
+  two.tc_string = kTcfNoConsent;
+  two.gpp_string = kGppTcfUspUsnat;
+  two.vendor_id = 755;
+  CHECK(has(decide_ads(two), "contradictory_signal"));
+  two.tc_string = kTcfConsent134;  // the same one twice is not a contradiction
+  CHECK(decide_ads(two).level == AdLevel::personalised);
+
+  // usnat says a known child under 13; the profile says adult.
+  AdRequest child_signal = request(AgeGroup::adult, AdContext::general);
+  child_signal.gpp_string = kUsnatOptedOutKnownChild;
+  AdDecision c = decide_ads(child_signal);
+  CHECK(c.level == AdLevel::none);
+  CHECK(has(c, "contradictory_signal"));
+  // Opt-Out Option Mode and Service Provider Mode both on.
+  AdRequest modes = request(AgeGroup::adult, AdContext::general);
+  modes.gpp_string = "DBABLA~CAQqAAAAAACU.QA";
+  CHECK(has(decide_ads(modes), "contradictory_signal"));
+  // A child's decision fails closed too: less than contextual, never more.
+  AdRequest child = request(AgeGroup::child, AdContext::general);
+  child.gpp_string = "DBABLA~";
+  CHECK(decide_ads(child).level == AdLevel::none);
+}
+
+TEST_CASE("decideAds through the engine: profiles, unknown age without a household, and bad input failing closed") {  // covers R-ADS-1, R-ADS-4, R-ADS-5, R-ADS-6
+  fixtures::Engine bare;
+  json unknown = bare.execute({{"command", "decideAds"}, {"age", "unknown"}, {"context", "general"},
+                               {"gppString", kUsnatNotOptedOut}});
+  REQUIRE(unknown["type"] == "success");
+  CHECK(unknown["result"]["level"] == "personalised");
+  CHECK(unknown["result"]["regs"] == json{{"coppa", 0}, {"gpp", kUsnatNotOptedOut}, {"gpp_sid", {7}}});
+  CHECK_FALSE(unknown["result"].contains("ageTreatment"));
+
+  fixtures::Engine e;
+  fixtures::build_household(e);  // children c1, c2; adults a1, a2
+  const std::string child = "c1";
+  json c = e.execute({{"command", "decideAds"}, {"profileId", child}, {"context", "general"},
+                      {"tcString", kTcfConsent134}, {"vendorId", 755}, {"gpc", false}});
+  CHECK(c["result"]["level"] == "contextual");
+  CHECK(c["result"]["ageTreatment"] == "child");
+  CHECK(c["result"]["regs"]["coppa"] == 1);
+  CHECK(c["result"]["saleAllowed"] == false);
+  json a = e.execute({{"command", "decideAds"}, {"profileId", "a1"}, {"context", "general"},
+                      {"tcString", kTcfConsent134}, {"vendorId", 755}});
+  CHECK(a["result"]["level"] == "personalised");
+  CHECK(a["result"]["reasons"] == json{"R-ADS-2", "R-ADS-4", "tcf_consent"});
+
+  // Every kind of bad input is answered with the most protective decision, never a failure.
+  const json bad[] = {
+      {{"command", "decideAds"}, {"context", "general"}},                                      // no age at all
+      {{"command", "decideAds"}, {"age", "unknown"}, {"context", "outdoors"}},                 // unknown context
+      {{"command", "decideAds"}, {"age", 12}, {"context", "general"}},                         // age is only 'unknown'
+      {{"command", "decideAds"}, {"profileId", "nobody"}, {"context", "general"}},             // no such profile
+      {{"command", "decideAds"}, {"profileId", child}, {"age", "unknown"}, {"context", "general"}},
+      {{"command", "decideAds"}, {"age", "unknown"}, {"context", "general"}, {"vendorId", 0}},
+      {{"command", "decideAds"}, {"age", "unknown"}, {"context", "general"}, {"gpc", "yes"}},
+      {{"command", "decideAds"}, {"age", "unknown"}, {"context", "general"}, {"extra", true}},
+      {{"command", "decideAds"}, {"age", "unknown"}, {"context", "general"}, {"tcString", 5}},
+  };
+  for (const auto& command : bad) {
+    CAPTURE(command.dump());
+    json answer = e.execute(command);
+    REQUIRE(answer["type"] == "success");
+    CHECK(answer["result"]["level"] == "none");
+    CHECK(answer["result"]["regs"]["coppa"] == 1);
+    CHECK(answer["result"]["ageTreatment"] == "child");
+    CHECK(answer["result"]["errors"].size() >= 1);
+    CHECK(answer["result"]["reasons"][0] == "R-ADS-2");
+  }
+  json nobody = e.execute(bad[3]);
+  CHECK(nobody["result"]["reasons"] == json{"R-ADS-2", "not_found"});
+}
+
+TEST_CASE("decodeTcString and decodeGpp commands: decoded fields, or invalid_signal at the path") {  // covers R-ADS-4
+  fixtures::Engine e;
+  json tc = e.execute({{"command", "decodeTcString"}, {"tcString", kTcfNoConsent}});
+  REQUIRE(tc["type"] == "success");
+  CHECK(tc["result"]["cmpId"] == 31);
+  CHECK(tc["result"]["vendorConsents"] == json{{"ids", json::array()}, {"isRangeEncoding", false}, {"maxVendorId", 0}});
+  CHECK(tc["result"]["publisherTC"].is_null());
+  json bad = e.execute({{"command", "decodeTcString"}, {"tcString", "CPX"}});
+  REQUIRE(bad["type"] == "failure");
+  CHECK(bad["errors"][0]["code"] == "invalid_signal");
+  CHECK(bad["errors"][0]["path"] == "tcString");
+  json gpp = e.execute({{"command", "decodeGpp"}, {"gppString", kGppTcfUspUsnat}});
+  REQUIRE(gpp["type"] == "success");
+  CHECK(gpp["result"]["sectionIds"] == json{2, 6, 7});
+  CHECK(gpp["result"]["sections"][2]["name"] == "usnat");
+  CHECK(gpp["result"]["sections"][2]["fields"]["gpc"] == false);
+  CHECK(e.execute({{"command", "decodeGpp"}})["errors"][0]["path"] == "gppString");
+}
