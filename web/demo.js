@@ -1,6 +1,9 @@
-// The demo household the page creates on a first run, through the engine's
-// public API only. Deterministic for a given `now` (seeded generator), so a
-// run can be reproduced; every timestamp derives from the `now` passed in.
+// The demo household the page creates on a first run (and the large one for
+// the speed check, `?demo=large`), through the engine's public API only.
+// Deterministic for a given `now` (seeded generator), so a run can be
+// reproduced; every timestamp derives from the `now` passed in.
+
+import { makeClip } from './audio.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -109,7 +112,17 @@ const DEVICE_WEIGHTS = {
   sam: [['kitchen-speaker', 6], ['living-room-display', 4]],
 };
 
-const RECORDING_COUNTS = { maya: 130, leo: 95, sam: 115 };
+/** The first-run demo: a few hundred recordings. */
+export const SMALL_DEMO = Object.freeze({ counts: { maya: 130, leo: 95, sam: 115 }, audioShare: 0.2, idDigits: 4 });
+/** `?demo=large`: 10,000 recordings, for the speed check. */
+export const LARGE_DEMO = Object.freeze({ counts: { maya: 6000, leo: 2000, sam: 2000 }, audioShare: 0.01, idDigits: 5 });
+
+/**
+ * How far back each profile's recordings go. The children's stay inside
+ * their 18 months (the policy's child maximum), so nothing is already due
+ * when the household is made; the adult's span two years.
+ */
+const HISTORY_DAYS = { maya: 540, leo: 540, sam: 730 };
 
 /** mulberry32: a small seeded generator, enough for demo data. */
 function seededRandom(seed) {
@@ -134,19 +147,20 @@ function pickWeighted(random, weighted) {
 }
 
 /**
- * The demo recordings: a few hundred over the two years before `now`, at
- * plausible hours, oldest first. Some have audio, most have derived items.
+ * The demo recordings before `now`, at plausible hours, oldest first. Some
+ * have an audio clip (`audio/<id>.wav`, 0.7 to 2.6 s), most have derived
+ * items. Deterministic for a given `now`, size and seed.
  */
-export function demoRecordings(now, seed = 20230531) {
+export function demoRecordings(now, size = SMALL_DEMO, seed = 20230531) {
   const random = seededRandom(seed);
   const recordings = [];
-  for (const [profileId, count] of Object.entries(RECORDING_COUNTS)) {
+  for (const [profileId, count] of Object.entries(size.counts)) {
     for (let i = 0; i < count; i += 1) {
-      const daysAgo = Math.floor(random() * 730);
+      const daysAgo = Math.floor(random() * HISTORY_DAYS[profileId]);
       const minuteOfDay = 7 * 60 + Math.floor(random() * 13 * 60); // 07:00..20:00 UTC
       let capturedAt = now - daysAgo * DAY_MS;
       capturedAt = capturedAt - (capturedAt % DAY_MS) + minuteOfDay * 60_000 + Math.floor(random() * 60_000);
-      if (capturedAt > now - 60_000) capturedAt = now - 60_000 - Math.floor(random() * 6 * 60 * 60_000);
+      if (capturedAt > now - 60 * 60_000) capturedAt = now - 60 * 60_000 - Math.floor(random() * 6 * 60 * 60_000);
       const phrases = TRANSCRIPTS[profileId];
       const recording = {
         profileId,
@@ -154,9 +168,7 @@ export function demoRecordings(now, seed = 20230531) {
         capturedAt,
         transcript: random() < 0.93 ? phrases[Math.floor(random() * phrases.length)] : null,
       };
-      if (random() < 0.7) {
-        recording.audioDurationMs = 900 + Math.floor(random() * 5200);
-      }
+      if (random() < size.audioShare) recording.audioDurationMs = 700 + Math.floor(random() * 1900);
       const derivedKinds = [];
       if (recording.transcript && random() < 0.8) derivedKinds.push('intent');
       if (random() < 0.15) derivedKinds.push('annotation');
@@ -167,13 +179,13 @@ export function demoRecordings(now, seed = 20230531) {
   }
   recordings.sort((a, b) => a.capturedAt - b.capturedAt);
   return recordings.map((r, index) => {
-    const id = `rec-${String(index + 1).padStart(4, '0')}`;
+    const id = `rec-${String(index + 1).padStart(size.idDigits, '0')}`;
     return {
       id,
       profileId: r.profileId,
       deviceId: r.deviceId,
       capturedAt: r.capturedAt,
-      audio: r.audioDurationMs ? { ref: `audio/${id}.opus`, durationMs: r.audioDurationMs } : null,
+      audio: r.audioDurationMs ? { ref: `audio/${id}.wav`, durationMs: r.audioDurationMs } : null,
       transcript: r.transcript,
       derived: r.derivedKinds.map((kind) => ({ id: `${id}-${kind}`, kind })),
     };
@@ -182,21 +194,80 @@ export function demoRecordings(now, seed = 20230531) {
 
 /**
  * Builds the demo household into `engine` (which must be empty), every call
- * at the `now` given. Returns the overview.
+ * at the `now` given, through the public API only. Returns the recordings
+ * added (the caller makes the audio clips of those that have audio).
  */
-export function createDemoHousehold(engine, now) {
+export function createDemoHousehold(engine, now, size = SMALL_DEMO, { notices = false } = {}) {
   const operator = 'operator';
+  // With `notices`, the household was set up 19 months ago (so a child unused
+  // since then is inactive, R-PRO-2) and Maya turned 13 two days ago (R-PRO-3).
+  const setUpAt = notices ? monthsBefore(now, 19) : now;
+  const profiles = notices
+    ? [
+        ...DEMO.profiles.map((p) => (p.id === 'maya' ? { ...p, birthDate: thirteenthBirthdayPassed(now) } : p)),
+        NOTICES_DEMO_CHILD,
+      ]
+    : DEMO.profiles;
   engine.createHousehold({
     actor: operator,
-    now,
+    now: setUpAt,
     id: DEMO.household.id,
     name: DEMO.household.name,
     retentionPolicy: demoRetentionPolicy(),
   });
-  for (const guardian of DEMO.guardians) engine.addGuardian({ actor: operator, now, guardian });
+  for (const guardian of DEMO.guardians) engine.addGuardian({ actor: operator, now: setUpAt, guardian });
   const parent = DEMO.guardians[0].id;
-  for (const device of DEMO.devices) engine.addDevice({ actor: parent, now, device });
-  for (const profile of DEMO.profiles) engine.addProfile({ actor: parent, now, profile });
-  engine.addRecordings({ recordings: demoRecordings(now), now });
-  return engine.overview();
+  for (const device of DEMO.devices) engine.addDevice({ actor: parent, now: setUpAt, device });
+  for (const profile of profiles) engine.addProfile({ actor: parent, now: setUpAt, profile });
+  // R-CON-1: nothing is recorded into a child profile before verifiable
+  // parental consent; the demo parent gave it by signed form.
+  for (const profile of profiles.filter((p) => p.kind === 'child')) {
+    engine.requestConsent({ actor: parent, now: setUpAt, profileId: profile.id, method: 'signed_form' });
+    engine.recordConsent({
+      actor: parent,
+      now: setUpAt,
+      profileId: profile.id,
+      method: 'signed_form',
+      reference: `demo-form-${profile.id}`,
+      verifiedBy: 'Demo verifier',
+    });
+  }
+  const recordings = demoRecordings(now, size);
+  engine.addRecordings({ recordings, now });
+  return recordings;
+}
+
+/** The extra child of the notices demo: added 19 months ago, never used since. */
+export const NOTICES_DEMO_CHILD = Object.freeze({ id: 'theo', name: 'Theo', kind: 'child', birthDate: '2018-06-01', retention: '3_months' });
+
+/** `n` calendar months before `ms` (UTC), as the engine counts months. */
+function monthsBefore(ms, n) {
+  const date = new Date(ms);
+  const day = date.getUTCDate();
+  date.setUTCDate(1);
+  date.setUTCMonth(date.getUTCMonth() - n);
+  const lastDay = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 0)).getUTCDate();
+  date.setUTCDate(Math.min(day, lastDay));
+  return date.getTime();
+}
+
+/** A birth date (YYYY-MM-DD) whose 13th birthday was two days before `now` (UTC). */
+function thirteenthBirthdayPassed(now) {
+  const date = new Date(now - 2 * DAY_MS);
+  const y = date.getUTCFullYear() - 13;
+  const m = date.getUTCMonth() + 1;
+  const d = m === 2 && date.getUTCDate() === 29 ? 28 : date.getUTCDate();
+  const pad = (n) => String(n).padStart(2, '0');
+  return `${y}-${pad(m)}-${pad(d)}`;
+}
+
+/** The audio clips of the recordings that have audio: `{ ref, recordingId, blob }` for the audio store. */
+export function demoAudioClips(recordings) {
+  return recordings
+    .filter((recording) => recording.audio)
+    .map((recording, index) => ({
+      ref: recording.audio.ref,
+      recordingId: recording.id,
+      blob: makeClip(recording.audio.durationMs, index + 1),
+    }));
 }

@@ -1,25 +1,57 @@
-// The deletion dialog: first the engine's preview (what would go), then, once
-// confirmed, the receipt. A native <dialog> opened with showModal(): focus
-// moves in, Escape cancels, focus returns where it was.
+// The page's one modal dialog, on the native <dialog> element: focus moves
+// in, Escape cancels, focus returns to where it was when it closes.
+// It asks before anything is deleted or replaced, showing exactly what would
+// go (the engine's own count), and then shows the receipt.
 
 import { el, replaceChildren } from './dom.js';
 import { countLines, reasonText } from './format.js';
 import { renderReceipt } from './view.js';
 
-export class DeletionDialog {
+export class ConfirmDialog {
   constructor(parent) {
-    this.dialog = el('dialog', { class: 'dialog', id: 'deletion-dialog', 'aria-labelledby': 'deletion-dialog-title' });
+    this.dialog = el('dialog', { class: 'dialog', id: 'confirm-dialog', 'aria-labelledby': 'confirm-dialog-title' });
     parent.append(this.dialog);
     this.settle = null;
+    this.returnFocus = null;
+    // Tab and Shift+Tab go round the dialog's own controls rather than out of the page.
+    this.dialog.addEventListener('keydown', (event) => {
+      if (event.key !== 'Tab') return;
+      const controls = Array.from(this.dialog.querySelectorAll('button, [href], input, select, textarea, [tabindex]:not([tabindex="-1"])')).filter(
+        (node) => !node.disabled && node.offsetParent !== null,
+      );
+      if (controls.length === 0) return;
+      const first = controls[0];
+      const last = controls[controls.length - 1];
+      if (event.shiftKey && document.activeElement === first) {
+        event.preventDefault();
+        last.focus();
+      } else if (!event.shiftKey && document.activeElement === last) {
+        event.preventDefault();
+        first.focus();
+      }
+    });
     this.dialog.addEventListener('close', () => {
       const settle = this.settle;
       this.settle = null;
-      settle?.(this.dialog.returnValue === 'confirm');
+      const target = this.returnFocus;
+      this.returnFocus = null;
+      settle?.(this.dialog.returnValue);
+      // The page may have re-rendered behind the dialog: find the control again by id.
+      const again = target?.id ? document.getElementById(target.id) : target;
+      if (again && again.isConnected && document.activeElement === document.body) again.focus();
     });
   }
 
+  get open() {
+    return this.dialog.open;
+  }
+
   #open(children, initialFocus) {
-    this.settle?.(false);
+    if (this.settle) {
+      this.settle('');
+      this.settle = null;
+    }
+    if (!this.dialog.open) this.returnFocus = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     this.dialog.returnValue = '';
     replaceChildren(this.dialog, children);
     const result = new Promise((resolve) => {
@@ -30,42 +62,68 @@ export class DeletionDialog {
     return result;
   }
 
-  #closeButton(label, value, className) {
-    return el('button', { type: 'button', class: className, value, onClick: () => this.dialog.close(value) }, label);
+  #closeButton(label, value, className, id) {
+    return el('button', { type: 'button', class: className, id, value, onClick: () => this.dialog.close(value) }, label);
   }
 
   /**
-   * Shows what a deletion request would delete (the engine's preview) and asks
-   * to confirm. Resolves true only when the user confirms.
+   * Shows what a deletion would delete (the engine's preview: recordingIds,
+   * counts, reason) and asks to confirm. Resolves true only on "Delete".
    */
-  confirm({ title, description, preview }) {
+  confirmDeletion({ title, description, preview, note, confirmLabel = 'Delete permanently' }) {
     const nothing = preview.recordingIds.length === 0;
     const body = nothing
-      ? [el('p', {}, `Nothing to delete: ${reasonText(preview.reason) || 'no recording matches'}.`)]
+      ? [el('p', { class: 'nothing' }, `Nothing to delete: ${reasonText(preview.reason) || 'no recording matches'}.`)]
       : [
           el('p', {}, 'This permanently deletes, with no way to bring it back:'),
           el('ul', { class: 'counts preview-counts' }, countLines(preview.counts).map((line) => el('li', {}, line))),
           el('p', { class: 'hint' }, 'Nothing of it can be used afterwards, for any purpose, model training included.'),
         ];
-    const cancel = this.#closeButton(nothing ? 'Close' : 'Cancel', 'cancel');
-    const confirm = nothing ? null : this.#closeButton('Delete permanently', 'confirm', 'danger');
+    return this.confirm({
+      title,
+      description,
+      body: [...body, note ? el('p', { class: 'hint' }, note) : null],
+      confirmLabel: nothing ? null : confirmLabel,
+      cancelLabel: nothing ? 'Close' : 'Cancel',
+    });
+  }
+
+  /** A yes/no question. `confirmLabel` null: only the cancel button. Resolves true only on confirm. */
+  confirm({ title, description, body = [], confirmLabel = 'Confirm', cancelLabel = 'Cancel', danger = true }) {
+    return this.choose({
+      title,
+      description,
+      body,
+      choices: confirmLabel ? [{ value: 'confirm', label: confirmLabel, className: danger ? 'danger strong' : '', id: 'dialog-confirm' }] : [],
+      cancelLabel,
+    }).then((value) => value === 'confirm');
+  }
+
+  /**
+   * A choice between several answers (`choices`: { value, label, className, id }),
+   * plus Cancel (which has the focus first). Resolves to the chosen value, or
+   * null when cancelled (Cancel, Escape).
+   */
+  choose({ title, description, body = [], choices, cancelLabel = 'Cancel' }) {
+    const cancel = this.#closeButton(cancelLabel, 'cancel', 'secondary', 'dialog-cancel');
+    const buttons = choices.map((choice) => this.#closeButton(choice.label, choice.value, choice.className ?? '', choice.id ?? `dialog-choice-${choice.value}`));
     return this.#open(
       [
-        el('h2', { id: 'deletion-dialog-title' }, title),
-        el('p', { class: 'dialog-scope' }, description),
+        el('h2', { id: 'confirm-dialog-title' }, title),
+        description ? el('p', { class: 'dialog-scope' }, description) : null,
         ...body,
-        el('div', { class: 'dialog-actions' }, confirm, cancel),
+        el('div', { class: 'dialog-actions' }, ...buttons, cancel),
       ],
       cancel,
-    );
+    ).then((value) => (value && value !== 'cancel' && choices.some((choice) => choice.value === value) ? value : null));
   }
 
   /** Shows a deletion receipt; resolves when closed. */
   showReceipt(receipt, nameOf) {
-    const close = this.#closeButton('Close', 'close');
+    const close = this.#closeButton('Close', 'close', 'secondary', 'dialog-close');
     return this.#open(
       [
-        el('h2', { id: 'deletion-dialog-title', class: 'visually-hidden' }, 'Deletion done'),
+        el('h2', { id: 'confirm-dialog-title', class: 'visually-hidden' }, 'Deletion done'),
         renderReceipt(receipt, { nameOf, headingId: 'dialog-receipt-heading' }),
         el('div', { class: 'dialog-actions' }, close),
       ],

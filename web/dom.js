@@ -36,11 +36,13 @@ export function replaceChildren(node, ...children) {
   return append(node, children);
 }
 
-/** A DOM id built from untrusted parts: only [A-Za-z0-9_-], stable and unique per input. */
-export function domId(...parts) {
-  return parts
-    .map((part) =>
-      Array.from(String(part), (ch) => (/[A-Za-z0-9_]/.test(ch) ? ch : `-${ch.codePointAt(0).toString(16)}-`)).join(''),
-    )
-    .join('--');
+/**
+ * A DOM id: a fixed prefix, then untrusted parts (such as a recording id),
+ * joined by "--". Inside a part only [A-Za-z0-9] stay as they are; any other
+ * character becomes _<hex>_, so a part never holds "-" and the result is
+ * stable and unique per input.
+ */
+export function domId(prefix, ...parts) {
+  const escape = (part) => Array.from(String(part), (ch) => (/[A-Za-z0-9]/.test(ch) ? ch : `_${ch.codePointAt(0).toString(16)}_`)).join('');
+  return [prefix, ...parts.map(escape)].join('--');
 }

@@ -91,3 +91,157 @@ export function localDateString(ms) {
   const pad = (n) => String(n).padStart(2, '0');
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
+
+const numberFormat = new Intl.NumberFormat();
+
+/** "1 recording", "1,234 recordings". */
+export function plural(n, one, many = `${one}s`) {
+  return `${numberFormat.format(n)} ${n === 1 ? one : many}`;
+}
+
+export function formatNumber(n) {
+  return numberFormat.format(n);
+}
+
+/** The caller's UTC offset in minutes (east positive), as the engine takes it for "today". */
+export function utcOffsetMinutes(ms = Date.now()) {
+  return -new Date(ms).getTimezoneOffset();
+}
+
+const ACTIONS = {
+  household_created: 'Household created',
+  retention_policy_set: 'Written retention policy changed',
+  guardian_added: 'Parent added',
+  device_added: 'Device added',
+  profile_added: 'Profile added',
+  retention_set: 'Retention setting changed',
+  voice_deletion_set: 'Deleting by voice turned on or off',
+  recordings_deleted: 'Recordings deleted',
+  sweep: 'Scheduled deletion (sweep)',
+  state_imported: 'Household imported',
+  privacy_notice_set: 'Privacy notice changed',
+  profile_renamed: 'Profile renamed',
+  profile_removed: 'Profile removed with all its data',
+  profile_enabled: 'Profile turned on or off',
+  profile_kept: 'Inactive profile kept',
+  profile_inactive_notified: 'Inactive profile: parent notified',
+  profile_reactivated: 'Profile active again',
+  age_review_flagged: 'Turned 13: flagged for review',
+  age_review_resolved: 'Age review decided',
+  consent_requested: 'Parental consent requested',
+  consent_verified: 'Parental consent verified',
+  consent_cancelled: 'Consent request cancelled',
+  consent_revoked: 'Parental consent revoked',
+  disclosure_consent_set: 'Consent to disclosure turned on or off',
+};
+
+/** An audit action in words (unknown actions are shown as they are). */
+export function actionText(action) {
+  return ACTIONS[action] ?? String(action).replaceAll('_', ' ');
+}
+
+const DELETION_KINDS = {
+  ids: 'chosen recordings',
+  range: 'a date range',
+  device: 'one device',
+  all: 'everything',
+  just_said: 'what was just said (by voice)',
+  today: 'everything said today (by voice)',
+  sweep: 'retention ran out (sweep)',
+};
+
+export function deletionKindText(kind) {
+  return DELETION_KINDS[kind] ?? String(kind);
+}
+
+/** A file name part from untrusted text: letters, digits and dashes only. */
+export function fileNamePart(text) {
+  return String(text).toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'household';
+}
+
+/** "9 years old" from a YYYY-MM-DD birth date, or null. */
+export function ageText(birthDate, now) {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(birthDate ?? '');
+  if (!match) return null;
+  const [, y, m, d] = match.map(Number);
+  const today = new Date(now);
+  let age = today.getUTCFullYear() - y;
+  if (today.getUTCMonth() + 1 < m || (today.getUTCMonth() + 1 === m && today.getUTCDate() < d)) age -= 1;
+  return `${age} years old`;
+}
+
+/**
+ * The approved methods of verifiable parental consent (R-CON-2), in plain
+ * words. Email-plus backs internal use only (never disclosure to third parties).
+ */
+export const CONSENT_METHODS = Object.freeze([
+  {
+    method: 'signed_form',
+    label: 'Signed consent form',
+    text: 'You sign a consent form and send it back by post, by fax or as a scan.',
+  },
+  {
+    method: 'payment_card',
+    label: 'Card or online payment',
+    text: 'A payment with your credit or debit card or an online payment service; the account holder is told of the transaction.',
+  },
+  {
+    method: 'toll_free_call',
+    label: 'Free phone call',
+    text: 'You call a free number and speak with trained staff, who check that you are the parent.',
+  },
+  {
+    method: 'video_call',
+    label: 'Video call',
+    text: 'A video call with trained staff, who check that you are the parent.',
+  },
+  {
+    method: 'government_id',
+    label: 'Government ID',
+    text: 'Your government-issued ID is checked against official records, and then deleted.',
+  },
+  {
+    method: 'knowledge_based',
+    label: 'Questions only a parent could answer',
+    text: 'Knowledge-based questions, hard enough that a child could not answer them.',
+  },
+  {
+    method: 'face_match',
+    label: 'Face match to your photo ID',
+    text: 'A photo of your face is matched to the photo on your ID, checked by trained staff or software.',
+  },
+  {
+    method: 'text_plus',
+    label: 'Text message, plus a check',
+    text: 'You reply to a text message, and a second step (another message, a letter or a call) confirms it.',
+  },
+  {
+    method: 'email_plus',
+    label: 'Email, plus a check',
+    text: 'You reply to an email, and a second step (a later email, a letter or a call) confirms it.',
+    internalOnly: true,
+  },
+]);
+
+export const EMAIL_PLUS_NOTE =
+  'Email-plus covers internal use only: consent given this way can never allow disclosure to third parties (ads, analytics, training by others).';
+
+export function consentMethodLabel(method) {
+  return CONSENT_METHODS.find((m) => m.method === method)?.label ?? String(method);
+}
+
+const CONSENT_STATES = {
+  none: 'Not given',
+  pending: 'Requested, waiting for verification',
+  verified: 'Verified',
+  revoked: 'Revoked',
+};
+
+export function consentStateText(state) {
+  return CONSENT_STATES[state] ?? String(state);
+}
+
+/** The last sign of life of a profile (R-PRO-2): created, last recording, or kept. */
+export function lastActiveAt(profile) {
+  return Math.max(profile.createdAt ?? 0, profile.lastActiveAt ?? 0, profile.keptAt ?? 0);
+}

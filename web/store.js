@@ -1,37 +1,303 @@
-// Persistence of the household state in IndexedDB, through `idb`.
-// Database `family-privacy`, one object store `state`, one key `household`
-// holding the engine's exportStateJson() text. One transaction per save.
+// Persistence of the household in IndexedDB, through `idb`.
+//
+// Database `family-privacy`, version 2, three object stores:
+//   state    out-of-line keys:
+//              'household'        the engine's exportStateJson() text (the snapshot)
+//              'snapshotRevision' the revision the snapshot is at
+//              'head'             the revision of the newest command
+//   journal  { revision, method, input }, keyed by revision: every command
+//            since the snapshot, with its inputs (epoch ms `now` included), so
+//            replaying them on the snapshot gives the same state byte for byte
+//            (the engine is deterministic: same state + command + now).
+//   audio    { ref, recordingId, blob }, keyed by the recording's audio.ref,
+//            indexed by recordingId.
+//
+// One readwrite transaction per command: it reads `head`, first replays
+// whatever another tab committed since this tab's revision, then runs the
+// command, appends it to the journal, moves `head`, and puts or deletes the
+// audio clips, all or nothing. IndexedDB runs readwrite transactions over the
+// same stores one at a time, across tabs, so no command is lost or applied
+// twice. Every so often the journal is folded into a fresh snapshot.
+//
+// A database left by the first version of the page (version 1: `state` with
+// only 'household') is upgraded in place: its snapshot becomes revision 1.
 
 import { openDB } from 'idb';
 
 export const DATABASE_NAME = 'family-privacy';
-export const STORE_NAME = 'state';
-export const STATE_KEY = 'household';
-const DATABASE_VERSION = 1;
+export const DATABASE_VERSION = 2;
+export const STORES = Object.freeze({ state: 'state', journal: 'journal', audio: 'audio' });
+export const KEYS = Object.freeze({ household: 'household', snapshotRevision: 'snapshotRevision', head: 'head' });
 
-export async function openStateStore() {
+/** The engine commands a journal entry may hold (replayed in this order). */
+export const JOURNALED_METHODS = Object.freeze([
+  'setRetention',
+  'setVoiceDeletion',
+  'deleteRecordings',
+  'voiceRequest',
+  'sweep',
+  'addRecording',
+  // Profiles and parental consent (R-CON-1..6, R-PRO-1..3).
+  'addProfile',
+  'renameProfile',
+  'removeProfile',
+  'enableProfile',
+  'keepProfile',
+  'resolveAgeReview',
+  'sweepProfiles',
+  'requestConsent',
+  'recordConsent',
+  'cancelConsent',
+  'revokeConsent',
+  'setDisclosureConsent',
+  // The operator's notice (the demo tools stand in for the service).
+  'setPrivacyNotice',
+]);
+
+/** How many journal entries before the page folds them into a new snapshot. */
+export const COMPACT_AFTER = 20;
+
+/**
+ * Opens (creating or upgrading) the database. `onBlocking` runs when another
+ * tab needs a newer version: this connection is closed first.
+ */
+export async function openHouseholdStore({ onBlocking } = {}) {
   const db = await openDB(DATABASE_NAME, DATABASE_VERSION, {
-    upgrade(database) {
-      if (!database.objectStoreNames.contains(STORE_NAME)) database.createObjectStore(STORE_NAME);
+    async upgrade(database, oldVersion, _newVersion, tx) {
+      if (!database.objectStoreNames.contains(STORES.state)) database.createObjectStore(STORES.state);
+      if (!database.objectStoreNames.contains(STORES.journal)) database.createObjectStore(STORES.journal, { keyPath: 'revision' });
+      if (!database.objectStoreNames.contains(STORES.audio)) {
+        database.createObjectStore(STORES.audio, { keyPath: 'ref' }).createIndex('recordingId', 'recordingId');
+      }
+      if (oldVersion === 1) {
+        const state = tx.objectStore(STORES.state);
+        if ((await state.get(KEYS.household)) !== undefined) {
+          await state.put(1, KEYS.snapshotRevision);
+          await state.put(1, KEYS.head);
+        }
+      }
+    },
+    blocking() {
+      db.close();
+      onBlocking?.();
     },
   });
+  return new HouseholdStore(db);
+}
 
-  return {
-    /** The saved state JSON text, or undefined on a first run. */
-    async load() {
-      return db.get(STORE_NAME, STATE_KEY);
-    },
-    /** Saves the state JSON text in one readwrite transaction; resolves once committed. */
-    async save(stateJson) {
-      const tx = db.transaction(STORE_NAME, 'readwrite');
-      await Promise.all([tx.store.put(stateJson, STATE_KEY), tx.done]);
-    },
-    async clear() {
-      const tx = db.transaction(STORE_NAME, 'readwrite');
-      await Promise.all([tx.store.delete(STATE_KEY), tx.done]);
-    },
-    close() {
-      db.close();
-    },
-  };
+/** Runs one journal entry on an engine. */
+export function applyEntry(engine, entry) {
+  if (!JOURNALED_METHODS.includes(entry.method)) {
+    throw new Error(`unknown command in the stored journal: ${String(entry.method)}`);
+  }
+  return engine[entry.method](entry.input);
+}
+
+/**
+ * A sweep that finds nothing due is answered but not stored by the engine
+ * (README, "Decisions"): nothing to journal either. This is what keeps two
+ * tabs opening at once from sweeping twice.
+ */
+export function changesNothing(method, result) {
+  if (method === 'sweep') return result?.receipt?.status === 'nothing_to_delete';
+  // A profile sweep that finds nothing to do changes nothing in the engine either.
+  if (method === 'sweepProfiles') {
+    return ['notified', 'reactivated', 'removed', 'ageReview'].every((key) => (result?.[key]?.length ?? 0) === 0);
+  }
+  return false;
+}
+
+/** The recordings a command's answer says were deleted (their audio must go too). */
+export function deletedRecordingIds(method, result) {
+  if (!result) return [];
+  if (method === 'sweep') return result.receipt?.recordingIds ?? [];
+  if (method === 'deleteRecordings' || method === 'voiceRequest') return result.recordingIds ?? [];
+  // Revocation with "delete now", and a removed profile: their receipt.
+  if (method === 'revokeConsent' || method === 'removeProfile') return result.receipt?.recordingIds ?? [];
+  // Inactive profiles removed after the notice window (R-PRO-2).
+  if (method === 'sweepProfiles') return (result.removed ?? []).flatMap((removal) => removal.receipt?.recordingIds ?? []);
+  return [];
+}
+
+export class HouseholdStore {
+  constructor(db) {
+    this.db = db;
+  }
+
+  close() {
+    this.db.close();
+  }
+
+  /**
+   * Brings `engine` (at `revision`) up to what is stored, inside `tx` (any
+   * transaction over state and journal). Reads first, then applies
+   * synchronously, so a readwrite `tx` stays active. Resolves to
+   * `{ revision, snapshotRevision, changed, empty }`.
+   */
+  async catchUp(tx, engine, revision) {
+    const state = tx.objectStore(STORES.state);
+    const head = (await state.get(KEYS.head)) ?? 0;
+    const snapshotRevision = (await state.get(KEYS.snapshotRevision)) ?? 0;
+    if (head === revision) return { revision, snapshotRevision, changed: false, empty: head === 0 };
+    if (head < revision) throw new Error('the stored household is older than the one on this page');
+    const fromSnapshot = snapshotRevision > revision;
+    const household = fromSnapshot ? await state.get(KEYS.household) : undefined;
+    const after = fromSnapshot ? snapshotRevision : revision;
+    const entries = after < head ? await tx.objectStore(STORES.journal).getAll(IDBKeyRange.bound(after, head, true, false)) : [];
+    if (fromSnapshot) {
+      if (household === undefined) throw new Error('the stored household has no snapshot');
+      engine.importState(household);
+    }
+    let at = after;
+    for (const entry of entries) {
+      if (entry.revision !== at + 1) throw new Error(`the stored journal misses revision ${at + 1}`);
+      applyEntry(engine, entry);
+      at = entry.revision;
+    }
+    if (at !== head) throw new Error(`the stored journal stops at revision ${at}, not ${head}`);
+    return { revision: head, snapshotRevision, changed: true, empty: false };
+  }
+
+  /** Reads what is stored into `engine` (a fresh one, or one at `revision`). */
+  async load(engine, revision = 0) {
+    const tx = this.db.transaction([STORES.state, STORES.journal], 'readonly');
+    const done = tx.done;
+    const result = await this.catchUp(tx, engine, revision);
+    await done;
+    return result;
+  }
+
+  /**
+   * One command in one transaction: catch up, run `method(input)` on the
+   * engine (`input` may be a function of `now`, called after catching up so
+   * that time never runs backwards in the journal), append it to the journal, put `audio` clips, delete the audio of
+   * every recording the command deleted. If anything fails the transaction
+   * is aborted and nothing is stored; `onApplied` tells the caller whether
+   * the engine itself already ran the command (so it can resynchronise).
+   * Resolves to `{ result, revision, snapshotRevision }`.
+   */
+  async command(engine, revision, method, input, { audio = [] } = {}) {
+    if (!JOURNALED_METHODS.includes(method)) throw new Error(`not a journaled command: ${method}`);
+    const tx = this.db.transaction([STORES.state, STORES.journal, STORES.audio], 'readwrite');
+    const done = tx.done;
+    done.catch(() => undefined);
+    let caughtUp = { revision };
+    let applied = false;
+    try {
+      caughtUp = await this.catchUp(tx, engine, revision);
+      if (caughtUp.empty) throw new Error('there is no household to change');
+      const commandInput = typeof input === 'function' ? input(Date.now()) : input;
+      const result = engine[method](commandInput);
+      if (changesNothing(method, result)) {
+        abortQuietly(tx);
+        return { result, revision: caughtUp.revision, snapshotRevision: caughtUp.snapshotRevision, stored: false };
+      }
+      applied = true;
+      const next = caughtUp.revision + 1;
+      tx.objectStore(STORES.journal).put({ revision: next, method, input: commandInput });
+      tx.objectStore(STORES.state).put(next, KEYS.head);
+      const audioStore = tx.objectStore(STORES.audio);
+      for (const clip of audio) audioStore.put(clip);
+      await deleteAudioOf(tx, deletedRecordingIds(method, result));
+      await done;
+      return { result, revision: next, snapshotRevision: caughtUp.snapshotRevision, stored: true };
+    } catch (error) {
+      abortQuietly(tx);
+      throw Object.assign(wrap(error), { revision: caughtUp.revision, engineChanged: applied });
+    }
+  }
+
+  /**
+   * Replaces the whole household in one transaction: `prepare()` runs inside
+   * it (after catching up) and returns the engine to keep; its state becomes
+   * the new snapshot, the journal is emptied, the audio store keeps only
+   * clips whose recording the new state still has (`keepAudio(entry)`), and
+   * `audio` clips are added. With `onlyIfEmpty`, a household stored in the
+   * meantime (another tab's first run) wins: nothing is written and the
+   * engine is brought up to it instead.
+   */
+  async replace(engine, revision, { prepare, keepAudio = () => false, audio = [], onlyIfEmpty = false }) {
+    const tx = this.db.transaction([STORES.state, STORES.journal, STORES.audio], 'readwrite');
+    const done = tx.done;
+    done.catch(() => undefined);
+    let caughtUp = { revision };
+    let replacedEngine = null;
+    try {
+      caughtUp = await this.catchUp(tx, engine, revision);
+      if (onlyIfEmpty && !caughtUp.empty) {
+        abortQuietly(tx);
+        return { replaced: false, engine, revision: caughtUp.revision, snapshotRevision: caughtUp.snapshotRevision };
+      }
+      replacedEngine = prepare(engine);
+      const json = replacedEngine.exportStateJson();
+      const next = caughtUp.revision + 1;
+      const state = tx.objectStore(STORES.state);
+      state.put(json, KEYS.household);
+      state.put(next, KEYS.snapshotRevision);
+      state.put(next, KEYS.head);
+      tx.objectStore(STORES.journal).clear();
+      const audioStore = tx.objectStore(STORES.audio);
+      let cursor = await audioStore.openCursor();
+      while (cursor) {
+        if (!keepAudio(replacedEngine, cursor.value)) cursor.delete();
+        cursor = await cursor.continue();
+      }
+      for (const clip of audio) audioStore.put(clip);
+      await done;
+      return { replaced: true, engine: replacedEngine, revision: next, snapshotRevision: next };
+    } catch (error) {
+      abortQuietly(tx);
+      throw Object.assign(wrap(error), { revision: caughtUp.revision, engineChanged: replacedEngine !== null });
+    }
+  }
+
+  /**
+   * Folds the journal into a new snapshot when the engine is at the stored
+   * head (otherwise another tab moved on; it will compact). Resolves to the
+   * snapshot revision, or undefined when nothing was done.
+   */
+  async compact(engine, revision) {
+    const tx = this.db.transaction([STORES.state, STORES.journal], 'readwrite');
+    const done = tx.done;
+    done.catch(() => undefined);
+    const state = tx.objectStore(STORES.state);
+    const head = (await state.get(KEYS.head)) ?? 0;
+    const snapshotRevision = (await state.get(KEYS.snapshotRevision)) ?? 0;
+    if (head !== revision || snapshotRevision >= head) {
+      abortQuietly(tx);
+      return undefined;
+    }
+    state.put(engine.exportStateJson(), KEYS.household);
+    state.put(head, KEYS.snapshotRevision);
+    tx.objectStore(STORES.journal).delete(IDBKeyRange.upperBound(head));
+    await done;
+    return head;
+  }
+
+  /** The stored audio clip (a Blob) for an audio ref, or undefined. */
+  async audioBlob(ref) {
+    const entry = await this.db.get(STORES.audio, ref);
+    return entry?.blob;
+  }
+}
+
+/** Deletes, inside `tx`, every audio clip of the given recordings. */
+async function deleteAudioOf(tx, recordingIds) {
+  if (recordingIds.length === 0) return;
+  const store = tx.objectStore(STORES.audio);
+  const index = store.index('recordingId');
+  const keyLists = await Promise.all(recordingIds.map((id) => index.getAllKeys(id)));
+  await Promise.all(keyLists.flat().map((key) => store.delete(key)));
+}
+
+function abortQuietly(tx) {
+  try {
+    tx.abort();
+  } catch {
+    // already finished or aborted
+  }
+}
+
+function wrap(error) {
+  return error instanceof Error ? error : new Error(String(error));
 }

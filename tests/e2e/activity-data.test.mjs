@@ -1,0 +1,211 @@
+// The activity log (newest first, paged, verified) and export/import: the
+// household or one child's data downloaded as JSON, imported back, a bad
+// file refused with the engine's errors and nothing changed, a tampered log
+// caught by "verify".
+//
+// covers R-DEL-5 R-CON-4 R-RET-1
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { useBrowser, openPage, goTo, profileView, tableTotal, confirmAndReadReceipt, readDatabase, storedHousehold, screenshot } from './helpers.mjs';
+
+const env = useBrowser();
+
+async function downloadOf(page, click) {
+  const [download] = await Promise.all([page.waitForEvent('download'), click()]);
+  const text = await readFile(await download.path(), 'utf8');
+  return { name: download.suggestedFilename(), text };
+}
+
+async function importText(page, name, text) {
+  await goTo(page, 'data');
+  await page.getByLabel('Household file (JSON, as exported above)').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
+  await page.getByRole('button', { name: 'Review the import…' }).click();
+}
+
+test('activity log: newest first, paged, and "verify" says the chain is intact', async (t) => {
+  const { page, problems } = await openPage(env, t);
+  const base = await page.evaluate(() => window.familyPrivacyTest.engine.auditLog({ offset: 0, limit: 1 }).total);
+  await goTo(page, 'profile:sam');
+  const sam = profileView(page, 'sam');
+  // 44 audited changes (deleting by voice on, off, ...) and one retention change.
+  const toggle = sam.getByLabel('Let Sam delete recordings by voice');
+  for (let i = 0; i < 44; i += 1) {
+    const status = `Deleting by voice is ${i % 2 === 0 ? 'on' : 'off'} for Sam.`;
+    await toggle.click();
+    await page.locator('#status', { hasText: status }).waitFor();
+  }
+  await sam.getByLabel('Retention setting').selectOption('3_months');
+  await sam.getByRole('button', { name: 'Save setting' }).click();
+  await sam.locator('.effective-value', { hasText: 'kept for 3 months' }).waitFor();
+  const total = base + 45;
+
+  await goTo(page, 'activity');
+  const table = page.locator('#audit-table');
+  assert.equal(await table.getAttribute('data-total'), String(total));
+  assert.equal(await page.locator('#audit-caption').textContent(), `Newest first: ${total - 49}–${total} of ${total} entries (numbered oldest first)`);
+  const first = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => Array.from(tr.children, (td) => td.textContent)));
+  assert.equal(first.length, 50);
+  assert.deepEqual(first.map((row) => Number(row[0])), Array.from({ length: 50 }, (_, i) => total - i), 'newest first');
+  assert.equal(first[0][2], 'Sam');
+  assert.equal(first[0][3], 'Retention setting changed');
+  assert.equal(first[1][3], 'Deleting by voice turned on or off');
+  assert.equal(first[1][4], 'Sam: off');
+  assert.equal(first[2][4], 'Sam: on');
+  await page.getByRole('button', { name: 'Older' }).click();
+  await page.locator('#audit-caption', { hasText: `1–${total - 50} of ${total}` }).waitFor();
+  const older = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => Array.from(tr.children, (td) => td.textContent)));
+  assert.equal(older.length, total - 50);
+  assert.deepEqual(older.at(-1).slice(0, 4).filter((_, i) => i !== 1), ['1', 'The service operator', 'Household created']);
+  assert.deepEqual(older.slice(-3, -1).map((row) => [row[2], row[3]]), [
+    ['The service operator', 'Parent added'],
+    ['The service operator', 'Parent added'],
+  ]);
+  await page.getByRole('button', { name: 'Newest' }).click();
+  await page.locator('#audit-caption', { hasText: `${total - 49}–${total} of ${total}` }).waitFor();
+
+  await page.getByRole('button', { name: 'Verify the activity log' }).click();
+  const result = page.locator('#verify-result');
+  await result.filter({ hasText: 'intact' }).waitFor();
+  assert.equal(await result.getAttribute('data-intact'), 'true');
+  assert.equal(
+    await result.textContent(),
+    `The activity log is intact: all ${total} entries are unchanged and each follows from the one before.`,
+  );
+  await screenshot(page, 'activity');
+
+  // More than 20 commands: the journal was folded into a new snapshot, and nothing was lost.
+  const deadline = Date.now() + 10_000;
+  while ((await readDatabase(page)).snapshotRevision === 1 && Date.now() < deadline) await page.waitForTimeout(100);
+  const stored = await storedHousehold(page);
+  assert.equal(stored.matchesPage, true);
+  assert.equal(stored.auditTotal, total);
+  assert.equal(stored.snapshotRevision, stored.head, 'the journal was folded into a new snapshot');
+  assert.deepEqual(stored.journal, []);
+  assert.deepEqual(problems, []);
+});
+
+test('export the household and a child’s data as files; import the household back; a tampered log is caught', async (t) => {
+  const { page, problems } = await openPage(env, t);
+
+  // The household file is the engine's state, byte for byte.
+  await goTo(page, 'data');
+  const household = await downloadOf(page, () => page.getByRole('button', { name: 'Download the household' }).click());
+  assert.match(household.name, /^the-rivera-household-\d{4}-\d{2}-\d{2}\.json$/);
+  assert.equal(household.text, await page.evaluate(() => window.familyPrivacyTest.engine.exportStateJson()));
+  assert.ok(Number.isInteger(JSON.parse(household.text).schemaVersion), 'a versioned state');
+  assert.match(await page.locator('#status').textContent(), /The household was downloaded as the-rivera-household-/);
+
+  // Maya's data from her own view; Leo's from the export view.
+  await goTo(page, 'profile:maya');
+  const maya = profileView(page, 'maya');
+  const mayaTotal = await tableTotal(maya);
+  const mayaFile = await downloadOf(page, () => maya.getByRole('button', { name: "Download Maya's data" }).click());
+  assert.match(mayaFile.name, /^the-rivera-household-maya-data-\d{4}-\d{2}-\d{2}\.json$/);
+  const mayaData = JSON.parse(mayaFile.text);
+  assert.equal(mayaData.profile.id, 'maya');
+  assert.equal(mayaData.recordings.length, mayaTotal);
+  assert.ok(mayaData.recordings.every((r) => r.profileId === 'maya'));
+  await goTo(page, 'data');
+  await page.getByLabel('One person’s data').selectOption('leo');
+  const leoFile = await downloadOf(page, () => page.getByRole('button', { name: 'Download their data' }).click());
+  assert.equal(JSON.parse(leoFile.text).profile.id, 'leo');
+  await screenshot(page, 'data');
+
+  // After the export, a deletion; then importing the file brings the household back as it was.
+  await goTo(page, 'profile:maya');
+  const withAudio = (await page.evaluate(() => window.familyPrivacyTest.engine.listRecordings({ profileId: 'maya', limit: 25 }).recordings)).find((r) => r.audio);
+  await maya.locator(`tr[data-recording-id="${withAudio.id}"]`).getByRole('button', { name: /^Delete recording/ }).click();
+  await confirmAndReadReceipt(page);
+  assert.equal(await tableTotal(maya), mayaTotal - 1);
+
+  await importText(page, household.name, household.text);
+  const dialog = page.locator('dialog#confirm-dialog');
+  await dialog.waitFor();
+  assert.equal(await dialog.locator('h2').textContent(), 'Replace the household in this browser?');
+  const summary = await dialog.textContent();
+  assert.match(summary, /holds The Rivera household/);
+  assert.match(summary, /3 profiles: Maya, Leo, Sam/);
+  assert.match(await dialog.locator('#import-log-check').textContent(), /intact/);
+  await screenshot(page, 'dialog-import', { fullPage: false });
+  await dialog.getByRole('button', { name: 'Replace the household' }).click();
+  await page.locator('#status', { hasText: `imported from ${household.name}` }).waitFor();
+  assert.match(await page.locator('#import-result').textContent(), /Imported The Rivera household/);
+  assert.equal(await page.evaluate(() => window.familyPrivacyTest.engine.exportStateJson()), household.text);
+  const db = await readDatabase(page);
+  assert.equal(db.household, household.text, 'stored as the new snapshot');
+  assert.deepEqual(db.journal, []);
+  assert.equal(db.snapshotRevision, db.head);
+  const stored = await storedHousehold(page);
+  assert.equal(stored.matchesPage, true);
+
+  // The recording deleted before the import is back, but its audio clip was deleted with it: it does not play.
+  await goTo(page, 'profile:maya');
+  assert.equal(await tableTotal(maya), mayaTotal);
+  await maya.locator(`tr[data-recording-id="${withAudio.id}"]`).getByRole('button', { name: /^Play/ }).click();
+  await page.locator('#player-caption', { hasText: 'is not stored in this browser' }).waitFor();
+  assert.equal(await page.locator('#player-audio').getAttribute('src'), null);
+
+  // A tampered file imports (the engine keeps what it is given) but its log does not verify.
+  const tampered = JSON.parse(household.text);
+  tampered.auditLog[3].details.name = 'Someone else';
+  await importText(page, 'tampered.json', JSON.stringify(tampered));
+  await dialog.waitFor();
+  assert.match(await dialog.locator('#import-log-check').textContent(), /Warning: its activity log does not verify \(entry 4 edited\)/);
+  await dialog.getByRole('button', { name: 'Replace the household' }).click();
+  await page.locator('#status', { hasText: 'imported from tampered.json' }).waitFor();
+  await goTo(page, 'activity');
+  await page.getByRole('button', { name: 'Verify the activity log' }).click();
+  const result = page.locator('#verify-result');
+  await result.filter({ hasText: 'tampered' }).waitFor();
+  assert.equal(await result.getAttribute('data-intact'), 'false');
+  assert.equal(
+    await result.textContent(),
+    'The activity log has been tampered with. Entry 4 was changed after it was written. Entries from there on cannot be trusted.',
+  );
+  assert.equal(await page.locator('#audit-table tr[data-seq="4"] td.details').textContent(), 'Someone else');
+  assert.deepEqual(problems, []);
+});
+
+test('a bad file is refused with the engine’s errors, and nothing changes', async (t) => {
+  const { page, problems } = await openPage(env, t);
+  const before = await readDatabase(page);
+  const shown = await page.evaluate(() => window.familyPrivacyTest.engine.exportStateJson());
+  const good = JSON.parse(before.household);
+  const cases = [
+    ['not-json.json', 'this is not JSON {', 'invalid_input', /not valid JSON/],
+    ['empty-object.json', '{"schemaVersion":1}', 'invalid_input', /state\.household/],
+    ['newer.json', JSON.stringify({ ...good, schemaVersion: 99 }), 'unsupported_version', /.+/],
+    ['bad-recording.json', JSON.stringify({ ...good, recordings: [{ ...good.recordings[0], capturedAt: 'yesterday' }] }), 'invalid_input', /recordings/],
+  ];
+  for (const [name, text, code, detail] of cases) {
+    await importText(page, name, text);
+    const result = page.locator('#import-result');
+    await result.locator('.error-code', { hasText: code }).waitFor();
+    assert.match(await result.locator('.error-title').textContent(), /This file was not imported\. Nothing was changed\./);
+    assert.match(await result.locator('.error-details').textContent(), detail, name);
+    assert.equal(await page.locator('dialog#confirm-dialog').isVisible(), false, `${name}: nothing to confirm`);
+  }
+  await screenshot(page, 'data-import-refused');
+  const after = await readDatabase(page);
+  assert.deepEqual(
+    { head: after.head, household: after.household, journal: after.journal, audio: after.audio },
+    { head: before.head, household: before.household, journal: before.journal, audio: before.audio },
+  );
+  assert.equal(await page.evaluate(() => window.familyPrivacyTest.engine.exportStateJson()), shown);
+
+  // No file chosen.
+  await page.getByLabel('Household file (JSON, as exported above)').setInputFiles([]);
+  await page.getByRole('button', { name: 'Review the import…' }).click();
+  await page.locator('#import-result', { hasText: 'Choose a household file first.' }).waitFor();
+
+  // Cancelling a good import changes nothing either.
+  await importText(page, 'same.json', before.household);
+  const dialog = page.locator('dialog#confirm-dialog');
+  await dialog.waitFor();
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  assert.equal((await readDatabase(page)).head, before.head);
+  assert.deepEqual(problems, []);
+});

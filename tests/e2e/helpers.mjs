@@ -1,0 +1,277 @@
+// Shared by the end-to-end test files: the page served by scripts/serve.mjs
+// in-process, Debian's Chromium through playwright-core (headless), a fresh
+// browser context per test (its own, empty IndexedDB), and readers of what
+// the page stored in IndexedDB that use the raw IndexedDB API and the
+// package itself, never the page's own code.
+
+import { before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { access, mkdir, readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { startServer } from '../../scripts/serve.mjs';
+
+export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+// The tree to serve (web/, dist/, node_modules/): this checkout unless told otherwise.
+export const SERVE_ROOT = process.env.FAMILY_PRIVACY_E2E_ROOT ?? PROJECT_ROOT;
+export const SCREENSHOT_DIR = path.join(PROJECT_ROOT, 'build', 'e2e');
+export const XSS_TRANSCRIPT = '<img src=x onerror="window.__pwned=1"></script><script>window.__pwned=2</script>';
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--autoplay-policy=no-user-gesture-required',
+];
+
+/** Starts the server and the browser for this test file; returns a getter object. */
+export function useBrowser() {
+  const env = { server: undefined, browser: undefined };
+  before(async () => {
+    await access(path.join(SERVE_ROOT, 'dist', 'index.mjs')).catch(() => {
+      throw new Error(`no built package at ${path.join(SERVE_ROOT, 'dist')}: run \`npm run build\` first`);
+    });
+    env.server = await startServer({ port: 0, root: SERVE_ROOT });
+    env.browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
+}
+
+/** A fresh browser context (empty IndexedDB), recording console errors, page errors, CSP violations and failed requests. */
+export async function newContext(env, t, contextOptions = {}) {
+  const context = await env.browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    locale: 'en-US',
+    timezoneId: 'Europe/Berlin',
+    acceptDownloads: true,
+    ...contextOptions,
+  });
+  t.after(() => context.close());
+  await context.addInitScript(() => {
+    window.__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (event) => {
+      window.__cspViolations.push(`${event.violatedDirective} ${event.blockedURI}`);
+    });
+  });
+  return context;
+}
+
+/** Opens the page in `context` and waits until it is ready. */
+export async function openTab(env, context, { query = '?test', hash = '', problems = [] } = {}) {
+  const page = await context.newPage();
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') problems.push(`console ${message.type()}: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('requestfailed', (request) => {
+    // A blob: URL revoked while the media element still held it is not a problem of the page.
+    if (!request.url().startsWith('blob:')) problems.push(`request failed: ${request.url()} ${request.failure()?.errorText}`);
+  });
+  page.on('response', (response) => {
+    if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
+  });
+  const url = new URL(env.server.url);
+  url.search = query;
+  url.hash = hash;
+  await page.goto(url.href);
+  await waitReady(page);
+  return page;
+}
+
+export async function waitReady(page) {
+  await page.waitForSelector('html[data-app-state]', { timeout: 30_000 });
+  const state = await page.getAttribute('html', 'data-app-state');
+  assert.equal(state, 'ready', `page failed to start: ${await page.locator('#alerts').textContent()}`);
+}
+
+/** One page in a fresh context: { context, page, problems, reload, cspViolations }. */
+export async function openPage(env, t, { query = '?test', hash = '', contextOptions = {} } = {}) {
+  const context = await newContext(env, t, contextOptions);
+  const problems = [];
+  const page = await openTab(env, context, { query, hash, problems });
+  const reload = async () => {
+    await page.reload();
+    await waitReady(page);
+  };
+  const cspViolations = () => page.evaluate(() => window.__cspViolations);
+  return { context, page, problems, reload, cspViolations };
+}
+
+/** Goes to a view through the navigation links, as a user would. */
+export async function goTo(page, nav) {
+  await page.locator(`#nav a[data-nav="${nav}"]`).click();
+  await page.locator(`#nav a[data-nav="${nav}"][aria-current="page"]`).waitFor();
+  await page.locator('#view-heading').waitFor();
+}
+
+export const profileView = (page, profileId) => page.locator(`section.view.profile[data-profile-id="${profileId}"]`);
+
+export async function rowIds(scope) {
+  return scope.locator('table.recordings-table tbody tr').evaluateAll((rows) => rows.map((row) => row.dataset.recordingId));
+}
+
+export async function tableTotal(scope) {
+  return Number(await scope.locator('.history [data-total]').getAttribute('data-total'));
+}
+
+export async function dialogCounts(page) {
+  return page.locator('dialog#confirm-dialog .preview-counts').textContent();
+}
+
+/** Confirms the open deletion dialog, waits for the receipt, returns its text, and closes it. */
+export async function confirmAndReadReceipt(page) {
+  const dialog = page.locator('dialog#confirm-dialog');
+  await dialog.getByRole('button', { name: 'Delete permanently' }).click();
+  await dialog.getByRole('heading', { name: 'Deletion receipt' }).waitFor();
+  const text = await dialog.locator('.receipt').textContent();
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  return text;
+}
+
+export async function screenshot(page, name, options = {}) {
+  await mkdir(SCREENSHOT_DIR, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true, ...options });
+}
+
+/**
+ * Everything the page stored, read with the raw IndexedDB API: the state
+ * store's keys and values, the journal, and the audio clips (without bytes).
+ */
+export function readDatabase(page) {
+  return page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('family-privacy');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const stores = Array.from(db.objectStoreNames);
+          const tx = db.transaction(['state', 'journal', 'audio'], 'readonly');
+          const state = tx.objectStore('state');
+          const head = state.get('head');
+          const snapshotRevision = state.get('snapshotRevision');
+          const household = state.get('household');
+          const journal = tx.objectStore('journal').getAll();
+          const audio = tx.objectStore('audio').getAll();
+          tx.oncomplete = () => {
+            db.close();
+            resolve({
+              version: db.version,
+              stores,
+              head: head.result,
+              snapshotRevision: snapshotRevision.result,
+              household: household.result,
+              journal: journal.result,
+              audio: audio.result.map((clip) => ({ ref: clip.ref, recordingId: clip.recordingId, size: clip.blob.size, type: clip.blob.type })),
+            });
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+  );
+}
+
+/**
+ * The household as stored: the snapshot imported into a fresh engine (the
+ * package, not the page's instance) with the journal replayed on it, and a
+ * summary of what it holds. With the page's ?test hook, `matchesPage` says
+ * whether it is byte for byte the page's own state.
+ */
+export function storedHousehold(page, recordingIds = []) {
+  return page.evaluate(async (ids) => {
+    const { createPrivacyEngine } = await import('/pkg/index.mjs');
+    const read = () =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('family-privacy');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction(['state', 'journal', 'audio'], 'readonly');
+          const household = tx.objectStore('state').get('household');
+          const head = tx.objectStore('state').get('head');
+          const snapshotRevision = tx.objectStore('state').get('snapshotRevision');
+          const journal = tx.objectStore('journal').getAll();
+          const audio = tx.objectStore('audio').getAll();
+          tx.oncomplete = () => {
+            db.close();
+            resolve({
+              household: household.result,
+              head: head.result,
+              snapshotRevision: snapshotRevision.result,
+              journal: journal.result,
+              audio: audio.result,
+            });
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      });
+    const stored = await read();
+    const engine = await createPrivacyEngine({ state: stored.household });
+    try {
+      const entries = stored.journal.filter((entry) => entry.revision > stored.snapshotRevision).sort((a, b) => a.revision - b.revision);
+      for (const entry of entries) engine[entry.method](entry.input);
+      const overview = engine.overview();
+      const profiles = {};
+      for (const profile of overview.profiles) {
+        profiles[profile.id] = {
+          retention: profile.retention,
+          effective: profile.effectiveRetention,
+          voiceDeletion: profile.voiceDeletion,
+          recordingCount: profile.recordingCount,
+        };
+      }
+      const recordings = [];
+      for (let offset = 0; ; offset += 10_000) {
+        const page = engine.listRecordings({ offset, limit: 10_000 });
+        recordings.push(...page.recordings.map((r) => ({ id: r.id, audioRef: r.audio?.ref ?? null })));
+        if (offset + 10_000 >= page.total) break;
+      }
+      const hook = window.familyPrivacyTest;
+      return {
+        head: stored.head,
+        snapshotRevision: stored.snapshotRevision,
+        journal: stored.journal.map((entry) => ({ revision: entry.revision, method: entry.method })),
+        householdName: overview.household.name,
+        profiles,
+        recordingIds: recordings.map((r) => r.id),
+        audioRefs: recordings.filter((r) => r.audioRef).map((r) => r.audioRef),
+        storedAudio: stored.audio.map((clip) => ({ ref: clip.ref, recordingId: clip.recordingId, size: clip.blob.size })),
+        tombstoned: engine.tombstones().map((t) => t.recordingId),
+        mayUseForTraining: ids.map((id) => engine.mayUse({ recordingId: id, purpose: 'training' }).allowed),
+        mayUseForPlayback: ids.map((id) => engine.mayUse({ recordingId: id, purpose: 'playback' }).allowed),
+        auditTotal: engine.auditLog({ offset: 0, limit: 1 }).total,
+        matchesPage: hook ? hook.engine.exportStateJson() === engine.exportStateJson() : null,
+        revisionOfPage: hook ? hook.revision : null,
+      };
+    } finally {
+      engine.close();
+    }
+  }, recordingIds);
+}
+
+/** Runs axe-core on the page (injected; the page's CSP is bypassed for that only). */
+export async function axeViolations(page) {
+  const source = await readFile(path.join(PROJECT_ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+  if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.evaluate(source);
+  const results = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  return results.violations.map((v) => ({
+    id: v.id,
+    impact: v.impact,
+    summary: `${v.id} (${v.impact}): ${v.nodes.length} × ${v.help} e.g. ${v.nodes[0]?.target}`,
+  }));
+}
+
+/** Local calendar day "YYYY-MM-DD" of an instant, in the page's time zone (Europe/Berlin). */
+export function berlinDay(ms) {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(ms));
+}

@@ -1,0 +1,423 @@
+// Verifiable parental consent on the page (R-CON-1..5) and the child-profile
+// lifecycle (R-PRO-1..3): the choice of an approved method, the demo
+// verifier that stands in for a real verification provider, a child's
+// consent panel (state, evidence, disclosure to third parties, revoke,
+// re-consent), renaming and removing a profile, and the notices a parent
+// must act on (inactive profiles, a child who turned 13).
+//
+// Plain functions from engine answers to DOM nodes, like view.js: the page
+// controller (app.js) passes data and handlers in. Untrusted text (names,
+// references) only ever becomes text.
+
+import { el, domId } from './dom.js';
+import {
+  CONSENT_METHODS,
+  EMAIL_PLUS_NOTE,
+  consentMethodLabel,
+  consentStateText,
+  formatDate,
+  formatDateTime,
+  lastActiveAt,
+  plural,
+} from './format.js';
+import { time } from './view.js';
+
+/** The demo verifier's name, recorded as `verifiedBy` in the consent evidence. */
+export const DEMO_VERIFIER = 'Demo verifier';
+export const DEMO_VERIFIER_NOTICE = 'Demo verifier — in a real service a verification provider checks this.';
+
+export const consentIds = {
+  section: (profileId) => domId('consent', profileId),
+  heading: (profileId) => domId('consent-heading', profileId),
+  state: (profileId) => domId('consent-state', profileId),
+  cta: (profileId) => domId('consent-cta', profileId),
+  methods: (scope) => domId('methods', scope),
+  method: (scope, method) => domId('method', scope, method),
+  request: (scope) => domId('consent-request', scope),
+  verifier: (profileId) => domId('verifier', profileId),
+  verifierHeading: (profileId) => domId('verifier-heading', profileId),
+  verify: (profileId) => domId('consent-verify', profileId),
+  cancel: (profileId) => domId('consent-cancel', profileId),
+  disclosure: (profileId) => domId('disclosure', profileId),
+  revoke: (profileId) => domId('consent-revoke', profileId),
+  enable: (profileId) => domId('consent-enable', profileId),
+  exportData: (profileId) => domId('consent-export', profileId),
+  manage: (profileId) => domId('manage', profileId),
+  rename: (profileId) => domId('rename', profileId),
+  renameSave: (profileId) => domId('rename-save', profileId),
+  remove: (profileId) => domId('remove', profileId),
+  keep: (profileId) => domId('keep', profileId),
+  keepChild: (profileId) => domId('age-keep-child', profileId),
+  convertAdult: (profileId) => domId('age-convert', profileId),
+  notices: () => 'notices',
+};
+
+/** The method a parent has ticked (kept across re-renders in ctx.drafts). */
+function methodDraftKey(scope) {
+  return `method:${scope}`;
+}
+
+/**
+ * The nine approved methods (R-CON-2) as a group of radio buttons, each
+ * explained in plain words; email-plus carries its internal-only note.
+ * `scope` makes the ids (a profile id, or 'new' for a child being added).
+ */
+export function methodFieldset(scope, ctx, { legend = 'How will you give consent?' } = {}) {
+  const chosen = ctx.drafts.get(methodDraftKey(scope)) ?? '';
+  const groupName = consentIds.methods(scope);
+  return el(
+    'fieldset',
+    { class: 'methods', id: groupName, 'aria-describedby': `${groupName}-hint` },
+    el('legend', {}, legend),
+    el(
+      'p',
+      { class: 'hint methods-hint', id: `${groupName}-hint` },
+      'Each is an approved way to check that you are the parent (COPPA Rule, 16 CFR 312.5(b)). Choose the one that suits you.',
+    ),
+    el(
+      'ul',
+      { class: 'method-list' },
+      CONSENT_METHODS.map(({ method, label, text, internalOnly }) => {
+        const id = consentIds.method(scope, method);
+        return el(
+          'li',
+          { class: internalOnly ? 'method internal-only' : 'method' },
+          el('input', {
+            type: 'radio',
+            name: groupName,
+            id,
+            value: method,
+            required: true,
+            checked: chosen === method,
+            'aria-describedby': `${id}-text`,
+            onChange: (event) => {
+              if (event.target.checked) ctx.handlers.onDraft(methodDraftKey(scope), method);
+            },
+          }),
+          el(
+            'div',
+            {},
+            el('label', { for: id }, label),
+            el('p', { class: 'method-text', id: `${id}-text` }, text, internalOnly ? [' ', el('strong', {}, EMAIL_PLUS_NOTE)] : null),
+          ),
+        );
+      }),
+    ),
+  );
+}
+
+/** The chosen method in a form (the ticked radio), or ''. */
+export function chosenMethod(form, scope) {
+  const checked = form.querySelector(`input[name="${consentIds.methods(scope)}"]:checked`);
+  return checked ? checked.value : '';
+}
+
+/** none/revoked: choose a method and ask for consent (requestConsent). */
+function requestForm(profile, ctx, { submitLabel, legend }) {
+  const form = el(
+    'form',
+    {
+      class: 'consent-request-form',
+      'aria-label': `Consent for ${profile.name}`,
+      onSubmit: (event) => {
+        event.preventDefault();
+        ctx.handlers.onRequestConsent(profile, chosenMethod(form, profile.id));
+      },
+    },
+    methodFieldset(profile.id, ctx, { legend }),
+    el('button', { type: 'submit', id: consentIds.request(profile.id) }, submitLabel),
+  );
+  return form;
+}
+
+/**
+ * pending: the demo verifier stands in for the real provider, and says so.
+ * "Verified" records the consent (recordConsent) with the verifier's
+ * reference; "Cancel" withdraws the request (cancelConsent).
+ */
+export function renderVerifier(profile, ctx, { headingLevel = 'h4' } = {}) {
+  const method = profile.consent.requestedMethod;
+  const info = CONSENT_METHODS.find((m) => m.method === method);
+  const reference = ctx.verifierReference(profile);
+  const headingId = consentIds.verifierHeading(profile.id);
+  return el(
+    'section',
+    { class: 'verifier', id: consentIds.verifier(profile.id), 'aria-labelledby': headingId, dataset: { method: method ?? '' } },
+    el(headingLevel, { id: headingId, tabindex: '-1' }, `Verify that you are ${profile.name}'s parent`),
+    el('p', { class: 'demo-banner', id: `${consentIds.verifier(profile.id)}-demo` }, el('strong', {}, DEMO_VERIFIER_NOTICE)),
+    profile.consent.reason === 'material_change'
+      ? el(
+          'p',
+          { class: 'notice-text material-change' },
+          `The privacy notice changed in what it collects or discloses (now version ${ctx.noticeVersion}). ${profile.name} is paused until you give fresh consent.`,
+        )
+      : null,
+    el(
+      'dl',
+      { class: 'fields' },
+      el('dt', {}, 'Method'),
+      el('dd', { class: 'verifier-method' }, info ? info.label : consentMethodLabel(method)),
+      el('dt', {}, 'What the verifier checks'),
+      el('dd', {}, info ? info.text : ''),
+      el('dt', {}, 'Reference it gives'),
+      el('dd', {}, el('code', { class: 'verifier-reference' }, reference)),
+    ),
+    info?.internalOnly ? el('p', { class: 'hint' }, EMAIL_PLUS_NOTE) : null,
+    el(
+      'div',
+      { class: 'inline-controls' },
+      el(
+        'button',
+        {
+          type: 'button',
+          id: consentIds.verify(profile.id),
+          'aria-describedby': `${consentIds.verifier(profile.id)}-demo`,
+          onClick: () => ctx.handlers.onRecordConsent(profile, { method, reference }),
+        },
+        'Mark as verified (demo)',
+      ),
+      el(
+        'button',
+        { type: 'button', class: 'secondary', id: consentIds.cancel(profile.id), onClick: () => ctx.handlers.onCancelConsent(profile) },
+        'Cancel the request',
+      ),
+    ),
+  );
+}
+
+/** "Not enabled" with what to do about it (R-CON-1). */
+export function notEnabledText(profile) {
+  const state = profile.consent?.state;
+  if (state === 'pending') return `${profile.name} is not enabled: consent was requested and is waiting for verification. Nothing is recorded until then.`;
+  if (state === 'revoked') return `${profile.name} is not enabled: consent was revoked, so nothing is recorded. Give consent again to turn ${profile.name} back on.`;
+  if (state === 'verified') return `${profile.name} is paused: nothing is recorded until you turn it back on.`;
+  return `${profile.name} is not enabled: nothing is recorded until a parent gives verified consent.`;
+}
+
+/** The call to action at the top of a child's view when it is not enabled. */
+export function renderNotEnabled(profile, ctx) {
+  if (profile.kind !== 'child' || profile.enabled) return null;
+  const verified = profile.consent?.state === 'verified';
+  return el(
+    'div',
+    { class: 'cta card', id: consentIds.cta(profile.id), role: 'note' },
+    el('p', {}, el('span', { class: 'badge warn' }, 'not enabled'), ' ', notEnabledText(profile)),
+    verified
+      ? el('button', { type: 'button', id: consentIds.enable(profile.id), onClick: () => ctx.handlers.onEnableProfile(profile, true) }, `Turn ${profile.name} back on`)
+      : el('button', { type: 'button', id: `${consentIds.cta(profile.id)}-go`, onClick: () => ctx.handlers.onJumpToConsent(profile) }, 'Give consent'),
+  );
+}
+
+function evidenceRows(profile, ctx) {
+  const { consent } = profile;
+  const rows = [['State', el('span', { id: consentIds.state(profile.id), dataset: { state: consent.state } }, consentStateText(consent.state))]];
+  if (consent.evidence) {
+    const { evidence } = consent;
+    rows.push(
+      ['Method', consentMethodLabel(evidence.method)],
+      ['Reference', el('code', { class: 'evidence-reference' }, evidence.reference)],
+      ['Verified by', evidence.verifiedBy],
+      ['Verified at', time(evidence.verifiedAt, formatDateTime(evidence.verifiedAt))],
+    );
+  } else if (consent.requestedMethod) {
+    rows.push(['Method requested', consentMethodLabel(consent.requestedMethod)]);
+  }
+  rows.push([
+    'Privacy notice',
+    consent.noticeVersion === null
+      ? `not consented to yet (current version ${ctx.noticeVersion})`
+      : consent.noticeVersion === ctx.noticeVersion
+        ? `version ${consent.noticeVersion} (the current one)`
+        : `version ${consent.noticeVersion} (the current one is version ${ctx.noticeVersion})`,
+  ]);
+  if (consent.revokedAt !== null) rows.push(['Revoked at', time(consent.revokedAt, formatDateTime(consent.revokedAt))]);
+  rows.push(['Recording', profile.enabled ? 'on: recordings can be made and kept' : 'off: nothing is recorded']);
+  return el('dl', { class: 'fields consent-fields' }, rows.map(([term, value]) => [el('dt', {}, term), el('dd', {}, value)]));
+}
+
+/** R-CON-3: disclosure to third parties, its own consent, off by default. */
+function disclosureSection(profile, ctx) {
+  const id = consentIds.disclosure(profile.id);
+  const verified = profile.consent.state === 'verified';
+  const emailPlus = profile.consent.evidence?.method === 'email_plus';
+  return el(
+    'section',
+    { class: 'disclosure-consent', 'aria-labelledby': `${id}-heading` },
+    el('h4', { id: `${id}-heading` }, 'Disclosure to third parties'),
+    el(
+      'p',
+      { id: `${id}-hint`, class: 'hint' },
+      'A separate consent: letting others (ads, analytics, model training by other companies) receive what ',
+      profile.name,
+      ' says. It is off unless you turn it on, and ',
+      profile.name,
+      ' can use the service just the same without it.',
+    ),
+    emailPlus ? el('p', { class: 'hint email-plus-note' }, EMAIL_PLUS_NOTE) : null,
+    el(
+      'div',
+      { class: 'checkbox-row' },
+      el('input', {
+        type: 'checkbox',
+        id,
+        checked: profile.consent.disclosure,
+        disabled: !verified,
+        'aria-describedby': `${id}-hint ${id}-state`,
+        onChange: (event) => ctx.handlers.onSetDisclosure(profile, event.target.checked),
+      }),
+      el('label', { for: id }, `Allow disclosure of ${profile.name}'s data to third parties`),
+    ),
+    ctx.disclosureRefusal
+      ? el(
+          'p',
+          { class: 'refusal', id: `${id}-refusal` },
+          'The privacy engine refused to turn it on: ',
+          ctx.disclosureRefusal.message,
+          ctx.disclosureRefusal.code ? [' (', el('code', {}, ctx.disclosureRefusal.code), ')'] : null,
+        )
+      : null,
+    el(
+      'p',
+      { id: `${id}-state`, class: 'disclosure-state' },
+      profile.consent.disclosure ? 'On: third parties named in the privacy notice may receive it.' : 'Off: nothing is disclosed to third parties.',
+      verified ? null : ' It can be turned on only with verified consent.',
+    ),
+  );
+}
+
+/** The consent panel of one child (R-CON-1..5), with the data export (R-CON-4). */
+export function renderConsentPanel(profile, ctx) {
+  if (profile.kind !== 'child' || !profile.consent) return null;
+  const { consent } = profile;
+  const headingId = consentIds.heading(profile.id);
+  let flow = null;
+  if (consent.state === 'pending') flow = renderVerifier(profile, ctx);
+  else if (consent.state === 'none') {
+    flow = requestForm(profile, ctx, { submitLabel: 'Request consent with this method', legend: `How will you give consent for ${profile.name}?` });
+  } else if (consent.state === 'revoked') {
+    flow = [
+      el('h4', {}, 'Give consent again'),
+      requestForm(profile, ctx, { submitLabel: 'Request consent again with this method', legend: 'How will you give consent this time?' }),
+    ];
+  }
+  return el(
+    'section',
+    { class: 'card consent', id: consentIds.section(profile.id), 'aria-labelledby': headingId, dataset: { state: consent.state } },
+    el('h3', { id: headingId, tabindex: '-1' }, 'Parental consent'),
+    el(
+      'p',
+      { class: 'hint' },
+      `Nothing of ${profile.name}'s is collected, used or disclosed without verified consent from a parent. You can review, download and delete ${profile.name}'s data, and revoke consent, at any time.`,
+    ),
+    evidenceRows(profile, ctx),
+    flow,
+    consent.state === 'verified' || consent.state === 'revoked' ? disclosureSection(profile, ctx) : null,
+    el(
+      'div',
+      { class: 'inline-controls consent-actions' },
+      consent.state === 'verified'
+        ? el('button', { type: 'button', class: 'danger', id: consentIds.revoke(profile.id), onClick: () => ctx.handlers.onRevokeConsent(profile) }, 'Revoke consent…')
+        : null,
+      el(
+        'button',
+        { type: 'button', class: 'secondary', id: consentIds.exportData(profile.id), onClick: () => ctx.handlers.onExportProfile(profile) },
+        `Export a copy of ${profile.name}'s data`,
+      ),
+    ),
+  );
+}
+
+/** Rename and remove (R-PRO-1). */
+export function renderManageSection(profile, ctx) {
+  const renameId = consentIds.rename(profile.id);
+  const headingId = `${consentIds.manage(profile.id)}-heading`;
+  const input = el('input', { id: renameId, name: 'name', type: 'text', required: true, autocomplete: 'off', maxlength: '200', value: profile.name });
+  if (ctx.drafts.has(renameId)) input.value = ctx.drafts.get(renameId);
+  input.addEventListener('input', () => ctx.handlers.onDraft(renameId, input.value));
+  return el(
+    'section',
+    { class: 'card manage', id: consentIds.manage(profile.id), 'aria-labelledby': headingId },
+    el('h3', { id: headingId }, 'Profile'),
+    el(
+      'form',
+      {
+        class: 'inline-form rename-form',
+        'aria-label': `Rename ${profile.name}`,
+        onSubmit: (event) => {
+          event.preventDefault();
+          ctx.handlers.onRename(profile, input.value);
+        },
+      },
+      el('label', { for: renameId }, 'Name'),
+      el('div', { class: 'inline-controls' }, input, el('button', { type: 'submit', id: consentIds.renameSave(profile.id) }, 'Save name')),
+    ),
+    el(
+      'div',
+      { class: 'remove-profile' },
+      el(
+        'p',
+        {},
+        `Removing ${profile.name}'s profile deletes every recording with its audio, transcript and derived items, then the profile itself. You see the count first and get a receipt.`,
+      ),
+      el('button', { type: 'button', class: 'danger', id: consentIds.remove(profile.id), onClick: () => ctx.handlers.onRemoveProfile(profile) }, `Remove ${profile.name}…`),
+    ),
+  );
+}
+
+/** R-PRO-2: notified as inactive, deleted on `removalDueAt` unless kept. */
+function inactiveNotice(profile, ctx) {
+  const since = lastActiveAt(profile);
+  return el(
+    'li',
+    { class: 'notice-item inactive', dataset: { profileId: profile.id, notice: 'inactive' } },
+    el('p', {}, el('strong', {}, `${profile.name} has not been used since `, time(since, formatDate(since)), '.')),
+    el(
+      'p',
+      {},
+      `Unless you keep it, ${profile.name}'s profile and all its data (${plural(profile.recordingCount, 'recording')}) will be deleted on `,
+      el('strong', { class: 'removal-date' }, time(profile.removalDueAt, formatDate(profile.removalDueAt))),
+      '.',
+    ),
+    el('button', { type: 'button', id: consentIds.keep(profile.id), onClick: () => ctx.handlers.onKeepProfile(profile) }, 'Keep this profile'),
+  );
+}
+
+/** R-PRO-3: turned 13, never converted without the parent's decision. */
+function ageReviewNotice(profile, ctx) {
+  return el(
+    'li',
+    { class: 'notice-item age-review', dataset: { profileId: profile.id, notice: 'age-review' } },
+    el('p', {}, el('strong', {}, `${profile.name} has turned 13.`), ' Flagged for your review on ', time(profile.ageReviewFlaggedAt, formatDate(profile.ageReviewFlaggedAt)), '.'),
+    el(
+      'p',
+      {},
+      `${profile.name} stays a child profile, with your consent and controls, until you decide. As an adult profile, ${profile.name} would manage their own settings and recordings.`,
+    ),
+    el(
+      'div',
+      { class: 'inline-controls' },
+      el('button', { type: 'button', id: consentIds.keepChild(profile.id), onClick: () => ctx.handlers.onResolveAgeReview(profile, false) }, 'Keep as a child profile'),
+      el(
+        'button',
+        { type: 'button', class: 'secondary', id: consentIds.convertAdult(profile.id), onClick: () => ctx.handlers.onResolveAgeReview(profile, true) },
+        'Convert to an adult profile…',
+      ),
+    ),
+  );
+}
+
+/** The notices that need a parent: on the household view (all) or one profile's view. */
+export function renderNotices(profiles, ctx, { headingLevel = 'h3', title = 'Needs your attention' } = {}) {
+  const items = [];
+  for (const profile of profiles) {
+    if (profile.kind === 'child' && profile.inactiveNotifiedAt !== null && profile.removalDueAt !== null) items.push(inactiveNotice(profile, ctx));
+    if (profile.kind === 'child' && profile.ageReviewFlaggedAt !== null) items.push(ageReviewNotice(profile, ctx));
+  }
+  if (items.length === 0) return null;
+  return el(
+    'section',
+    { class: 'card notices', id: consentIds.notices(), 'aria-labelledby': 'notices-heading' },
+    el(headingLevel, { id: 'notices-heading', tabindex: '-1' }, title),
+    el('ul', { class: 'notice-list' }, items),
+  );
+}

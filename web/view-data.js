@@ -1,0 +1,152 @@
+// Export and import: the household as a JSON file (or one profile's data),
+// and a household file imported back (a parent moving browsers), refused
+// with the engine's errors when it is not valid. Plus the demo tools.
+
+import { el } from './dom.js';
+import { viewHeading, renderErrorBlock } from './view.js';
+
+export const dataIds = {
+  exportHousehold: 'export-household',
+  exportProfileSelect: 'export-profile-select',
+  exportProfileButton: 'export-profile-button',
+  importFile: 'import-file',
+  importButton: 'import-review',
+  importResult: 'import-result',
+  simulateProfile: 'simulate-profile',
+  simulateDevice: 'simulate-device',
+  simulateText: 'simulate-text',
+  simulateAudio: 'simulate-audio',
+  simulateSubmit: 'simulate-submit',
+  demoReset: 'demo-reset',
+  demoLarge: 'demo-large',
+  demoNotices: 'demo-notices',
+  demoNoticeChange: 'demo-notice-change',
+};
+
+export function renderDataView(overview, ctx) {
+  const { handlers } = ctx;
+  const profileSelect = el(
+    'select',
+    { id: dataIds.exportProfileSelect },
+    overview.profiles.map((p) => el('option', { value: p.id }, p.name)),
+  );
+  const file = el('input', { type: 'file', id: dataIds.importFile, accept: 'application/json,.json', 'aria-describedby': 'import-hint' });
+  const simulateProfile = el('select', { id: dataIds.simulateProfile }, overview.profiles.map((p) => el('option', { value: p.id }, p.name)));
+  const simulateDevice = el('select', { id: dataIds.simulateDevice }, overview.devices.map((d) => el('option', { value: d.id }, d.name)));
+  const simulateText = el('input', { id: dataIds.simulateText, type: 'text', required: true, autocomplete: 'off' });
+  const simulateAudio = el('input', { id: dataIds.simulateAudio, type: 'checkbox', checked: true });
+  return el(
+    'section',
+    { class: 'view data', 'aria-labelledby': 'view-heading', dataset: { view: 'data' } },
+    viewHeading('Export and import'),
+    el(
+      'section',
+      { class: 'card', 'aria-labelledby': 'export-heading' },
+      el('h3', { id: 'export-heading' }, 'Export'),
+      el('p', {}, 'The whole household as one JSON file: people, devices, settings, recordings, receipts and the activity log. Audio clips stay in this browser.'),
+      el('button', { type: 'button', id: dataIds.exportHousehold, onClick: () => handlers.onExportHousehold() }, 'Download the household'),
+      el(
+        'form',
+        {
+          class: 'inline-form',
+          onSubmit: (event) => {
+            event.preventDefault();
+            handlers.onExportProfile(profileSelect.value);
+          },
+        },
+        el('label', { for: dataIds.exportProfileSelect }, 'One person’s data'),
+        el('div', { class: 'inline-controls' }, profileSelect, el('button', { type: 'submit', class: 'secondary', id: dataIds.exportProfileButton }, 'Download their data')),
+      ),
+    ),
+    el(
+      'section',
+      { class: 'card', 'aria-labelledby': 'import-heading' },
+      el('h3', { id: 'import-heading' }, 'Import'),
+      el(
+        'form',
+        {
+          class: 'import-form',
+          onSubmit: (event) => {
+            event.preventDefault();
+            handlers.onImport(file.files?.[0] ?? null);
+          },
+        },
+        el('label', { for: dataIds.importFile }, 'Household file (JSON, as exported above)'),
+        el('div', { class: 'inline-controls' }, file, el('button', { type: 'submit', class: 'danger', id: dataIds.importButton }, 'Review the import…')),
+        el(
+          'p',
+          { id: 'import-hint', class: 'hint' },
+          'Importing replaces the household in this browser, after you confirm. A file the engine does not accept changes nothing.',
+        ),
+      ),
+      el(
+        'div',
+        { id: dataIds.importResult, class: 'import-result', 'aria-live': 'polite' },
+        ctx.importResult?.error ? renderErrorBlock(ctx.importResult.error, { title: 'This file was not imported. Nothing was changed.' }) : null,
+        ctx.importResult?.message ? el('p', { class: 'ok-text' }, ctx.importResult.message) : null,
+      ),
+    ),
+    el(
+      'section',
+      { class: 'card demo-tools', 'aria-labelledby': 'demo-heading' },
+      el('h3', { id: 'demo-heading' }, 'Demo tools'),
+      el('p', { class: 'hint' }, 'For trying the page: these stand in for the devices and the service.'),
+      el(
+        'form',
+        {
+          class: 'simulate-form',
+          onSubmit: (event) => {
+            event.preventDefault();
+            handlers.onSimulate({
+              profileId: simulateProfile.value,
+              deviceId: simulateDevice.value,
+              transcript: simulateText.value,
+              withAudio: simulateAudio.checked,
+            });
+          },
+        },
+        el(
+          'fieldset',
+          {},
+          el('legend', {}, 'Something said to a device, now'),
+          el('div', { class: 'field' }, el('label', { for: dataIds.simulateProfile }, 'Said by'), simulateProfile),
+          el('div', { class: 'field' }, el('label', { for: dataIds.simulateDevice }, 'Said to'), simulateDevice),
+          el('div', { class: 'field grow' }, el('label', { for: dataIds.simulateText }, 'What was said'), simulateText),
+          el('div', { class: 'checkbox-row' }, simulateAudio, el('label', { for: dataIds.simulateAudio }, 'With a short audio clip')),
+          el('button', { type: 'submit', id: dataIds.simulateSubmit }, 'Record it'),
+        ),
+      ),
+      el(
+        'div',
+        { class: 'inline-controls' },
+        el('button', { type: 'button', class: 'danger', id: dataIds.demoReset, onClick: () => handlers.onDemo('small') }, 'Start again with the demo household…'),
+        el('button', { type: 'button', class: 'danger', id: dataIds.demoLarge, onClick: () => handlers.onDemo('large') }, 'Load the large demo (10,000 recordings)…'),
+      ),
+      el(
+        'div',
+        { class: 'demo-lifecycle' },
+        el('h4', {}, 'Notices and consent'),
+        el(
+          'p',
+          { class: 'hint', id: `${dataIds.demoNotices}-hint` },
+          'A demo household set up 19 months ago, with a child unused since then (an inactive-profile notice) and a child who turned 13 two days ago (an age review).',
+        ),
+        el(
+          'button',
+          { type: 'button', class: 'danger', id: dataIds.demoNotices, 'aria-describedby': `${dataIds.demoNotices}-hint`, onClick: () => handlers.onDemo('notices') },
+          'Load the demo household with notices to review…',
+        ),
+        el(
+          'p',
+          { class: 'hint', id: `${dataIds.demoNoticeChange}-hint` },
+          'As the service operator: publish a new privacy notice that also collects the approximate location. That is a material change, so each child needs fresh consent.',
+        ),
+        el(
+          'button',
+          { type: 'button', class: 'secondary', id: dataIds.demoNoticeChange, 'aria-describedby': `${dataIds.demoNoticeChange}-hint`, onClick: () => handlers.onPublishNoticeChange() },
+          'Publish a changed privacy notice…',
+        ),
+      ),
+    ),
+  );
+}

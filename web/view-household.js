@@ -1,0 +1,172 @@
+// The household overview: notices that need a parent (inactive profiles, a
+// child who turned 13), parents, profiles (each with its retention choice,
+// what is in effect under the written policy, when its next recordings fall
+// due, and its parental consent), devices, the scheduled deletion (sweep),
+// and the written policy.
+
+import { el } from './dom.js';
+import { consentStateText, effectiveRetentionText, formatDate, formatDateTime, months, plural, retentionLabel, ageText } from './format.js';
+import { time, viewHeading } from './view.js';
+import { renderNotices } from './view-consent.js';
+
+function nextDueCell(profile, now) {
+  if (profile.recordingCount === 0) return el('td', {}, el('span', { class: 'muted' }, 'nothing kept'));
+  if (profile.nextDueAt === null || profile.nextDueAt === undefined) return el('td', {}, 'kept until deleted');
+  if (profile.nextDueAt <= now) return el('td', {}, el('span', { class: 'badge warn' }, 'due now'), ' (at the next sweep)');
+  return el('td', {}, time(profile.nextDueAt, formatDate(profile.nextDueAt)));
+}
+
+/** R-CON-1: a child without verified consent is not enabled; the cell says what to do. */
+function consentCell(profile, ctx) {
+  if (profile.kind !== 'child' || !profile.consent) return el('td', { class: 'consent-cell' }, el('span', { class: 'muted' }, 'not needed (adult)'));
+  const state = profile.consent.state;
+  if (profile.enabled) return el('td', { class: 'consent-cell', dataset: { state } }, el('span', { class: 'badge ok' }, 'verified'), ' enabled');
+  return el(
+    'td',
+    { class: 'consent-cell', dataset: { state } },
+    el('span', { class: 'badge warn' }, 'not enabled'),
+    ' ',
+    consentStateText(state).toLowerCase(),
+    ' — ',
+    el('a', { href: ctx.hrefs.profile(profile.id), 'aria-label': `Give consent for ${profile.name}` }, state === 'verified' ? 'turn on' : 'give consent'),
+  );
+}
+
+function profilesTable(overview, ctx) {
+  return el(
+    'div',
+    { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-labelledby': 'profiles-caption' },
+    el(
+      'table',
+      { id: 'profiles-table' },
+      el('caption', { id: 'profiles-caption' }, 'Each profile: what is chosen, what is in effect, and what falls due next'),
+      el(
+        'thead',
+        {},
+        el(
+          'tr',
+          {},
+          ['Profile', 'Who', 'Retention chosen', 'In effect', 'Recordings kept', 'Next due for deletion', 'Parental consent', 'By voice'].map((h) =>
+            el('th', { scope: 'col' }, h),
+          ),
+        ),
+      ),
+      el(
+        'tbody',
+        {},
+        overview.profiles.map((profile) =>
+          el(
+            'tr',
+            { dataset: { profileId: profile.id } },
+            el('th', { scope: 'row' }, el('a', { href: ctx.hrefs.profile(profile.id) }, profile.name)),
+            el('td', {}, [profile.kind === 'child' ? 'Child' : 'Adult', ageText(profile.birthDate, ctx.now)].filter(Boolean).join(', ')),
+            el('td', {}, retentionLabel(profile.retention)),
+            el('td', { class: 'effective-cell' }, effectiveRetentionText(profile.effectiveRetention)),
+            el('td', { class: 'count-cell' }, plural(profile.recordingCount, 'recording')),
+            nextDueCell(profile, ctx.now),
+            consentCell(profile, ctx),
+            el('td', {}, profile.voiceDeletion ? 'on' : 'off'),
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
+function sweepCard(ctx) {
+  const { sweepPlan, lastSweepAt } = ctx;
+  const due = sweepPlan.dueCount;
+  return el(
+    'section',
+    { class: 'card sweep', 'aria-labelledby': 'sweep-heading' },
+    el('h3', { id: 'sweep-heading' }, 'Scheduled deletion'),
+    el(
+      'p',
+      {},
+      'When a recording’s retention runs out it is deleted, with its audio, transcript and everything derived from it. ',
+      'This page runs that sweep every time it opens',
+      lastSweepAt ? [', last at ', time(lastSweepAt, formatDateTime(lastSweepAt))] : null,
+      '.',
+    ),
+    el(
+      'p',
+      { id: 'sweep-due', class: 'sweep-due', dataset: { due: String(due) } },
+      due === 0 ? 'Nothing is due now.' : `${plural(due, 'recording')} ${due === 1 ? 'is' : 'are'} due now.`,
+      sweepPlan.nextDueAt !== null && sweepPlan.nextDueAt !== undefined
+        ? [' The next falls due ', time(sweepPlan.nextDueAt, formatDateTime(sweepPlan.nextDueAt)), '.']
+        : null,
+    ),
+    el('button', { type: 'button', id: 'sweep-now', class: 'danger', onClick: () => ctx.handlers.onSweep() }, 'Run the sweep now…'),
+  );
+}
+
+function policyDetails(policy) {
+  return el(
+    'details',
+    { class: 'policy card' },
+    el('summary', {}, 'The written retention policy'),
+    el(
+      'table',
+      {},
+      el('caption', {}, 'The longest each kind of data is kept'),
+      el(
+        'thead',
+        {},
+        el('tr', {}, ['Data', 'Children, at most', 'Adults, at most', 'Purpose', 'Business need'].map((h) => el('th', { scope: 'col' }, h))),
+      ),
+      el(
+        'tbody',
+        {},
+        policy.categories.map((category) =>
+          el(
+            'tr',
+            {},
+            el('th', { scope: 'row' }, category.category),
+            el('td', {}, months(category.childMaxMonths)),
+            el('td', {}, category.adultMaxMonths === null ? 'no maximum' : months(category.adultMaxMonths)),
+            el('td', {}, category.purpose),
+            el('td', {}, category.businessNeed),
+          ),
+        ),
+      ),
+    ),
+    el('p', { class: 'hint' }, `“Delete what I just said” reaches back ${plural(policy.justSaidWindowMinutes, 'minute')}.`),
+  );
+}
+
+/** The whole household at a glance. */
+export function renderHouseholdView(overview, ctx) {
+  const { household, guardians, devices } = overview;
+  return el(
+    'section',
+    { class: 'view household', 'aria-labelledby': 'view-heading', dataset: { view: 'household' } },
+    viewHeading(household.name, 'Who is in the household, what each profile keeps, and for how long.'),
+    renderNotices(overview.profiles, ctx),
+    el(
+      'section',
+      { class: 'card', 'aria-labelledby': 'people-heading' },
+      el('h3', { id: 'people-heading' }, 'Profiles'),
+      profilesTable(overview, ctx),
+      el('p', { class: 'add-child-link' }, el('a', { href: ctx.hrefs.addChild(), id: 'add-child-link' }, 'Add a child'), ' — with a parent’s verified consent.'),
+      el(
+        'div',
+        { class: 'household-grid' },
+        el(
+          'div',
+          {},
+          el('h3', {}, 'Parents'),
+          el(
+            'ul',
+            { class: 'plain-list', id: 'guardians' },
+            guardians.map((guardian) =>
+              el('li', {}, guardian.name, ' ', el('span', { class: guardian.verified ? 'badge ok' : 'badge' }, guardian.verified ? 'verified' : 'not verified')),
+            ),
+          ),
+        ),
+        el('div', {}, el('h3', {}, 'Devices'), el('ul', { class: 'plain-list', id: 'devices' }, devices.map((device) => el('li', {}, device.name)))),
+      ),
+    ),
+    sweepCard(ctx),
+    policyDetails(overview.retentionPolicy),
+  );
+}
