@@ -79,6 +79,8 @@ export interface StoredProfile extends Profile {
   inactiveNotifiedAt: number | null;
   /** R-PRO-3: flagged for the parent's review at 13. */
   ageReviewFlaggedAt: number | null;
+  /** When the parent resolved the review; a reviewed profile is not flagged again. */
+  ageReviewedAt: number | null;
 }
 export interface RetentionCategory {
   category: ArtifactCategory;

@@ -73,7 +73,7 @@ class Engine {
     } catch (error) {
       throw failure('invalid_input', `the input cannot be sent as JSON: ${error.message}`);
     }
-    const answer = this.#native.execute(text);
+    const answer = this.#execute(text);
     if (answer.startsWith(SUCCESS_PREFIX) && answer.endsWith(SUCCESS_SUFFIX)) {
       return answer.slice(SUCCESS_PREFIX.length, answer.length - SUCCESS_SUFFIX.length);
     }
@@ -82,6 +82,18 @@ class Engine {
     const where = first.path ? ` (at ${first.path})` : '';
     const more = errors.length > 1 ? ` (+${errors.length - 1} more)` : '';
     throw new PrivacyError(first.code, `${first.message}${where}${more}`, errors);
+  }
+
+  // The core never throws; only an abort inside the module (out of memory)
+  // lands here, and then the module's memory can no longer be trusted.
+  #execute(text) {
+    try {
+      return this.#native.execute(text);
+    } catch (error) {
+      this.#native = undefined;
+      defaultCore = undefined;
+      throw failure('internal', `the engine stopped (${error?.message ?? error}); create a new engine and import the last saved state`);
+    }
   }
 
   #call(command, input) {
@@ -148,7 +160,7 @@ class Engine {
   executeJson(command) {
     if (!this.#native) throw failure('closed', 'this engine was closed');
     if (typeof command !== 'string') throw failure('invalid_input', 'executeJson takes a JSON string');
-    return this.#native.execute(command);
+    return this.#execute(command);
   }
 
   close() {

@@ -1,12 +1,14 @@
 #include "privacy/authorization.hpp"
 
+#include "names.hpp"
+
 #include <algorithm>
 #include <array>
 
 namespace privacy {
 namespace {
 
-constexpr std::array<std::pair<ActorKind, std::string_view>, 9> kKinds{{
+constexpr detail::Names<ActorKind, 9> kKinds{{
     {ActorKind::verified_guardian, "verified_guardian"},
     {ActorKind::unverified_guardian, "unverified_guardian"},
     {ActorKind::other_household, "other_household"},
@@ -82,11 +84,7 @@ std::vector<AuthorizationRow> build() {
 
 }  // namespace
 
-std::string_view to_string(ActorKind kind) {
-  for (const auto& [k, n] : kKinds)
-    if (k == kind) return n;
-  return "";
-}
+std::string_view to_string(ActorKind kind) { return detail::name_of(kKinds, kind); }
 
 const std::vector<ActorKind>& all_actor_kinds() {
   static const std::vector<ActorKind> kinds = [] {

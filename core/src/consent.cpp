@@ -1,11 +1,13 @@
 #include "privacy/consent.hpp"
 
+#include "names.hpp"
+
 #include <array>
 #include <utility>
 
 namespace privacy {
 namespace {
-constexpr std::array<std::pair<ConsentMethod, std::string_view>, 9> kMethods{{
+constexpr detail::Names<ConsentMethod, 9> kMethods{{
     {ConsentMethod::signed_form, "signed_form"},
     {ConsentMethod::payment_card, "payment_card"},
     {ConsentMethod::toll_free_call, "toll_free_call"},
@@ -16,7 +18,7 @@ constexpr std::array<std::pair<ConsentMethod, std::string_view>, 9> kMethods{{
     {ConsentMethod::text_plus, "text_plus"},
     {ConsentMethod::email_plus, "email_plus"},
 }};
-constexpr std::array<std::pair<ConsentState, std::string_view>, 4> kStates{{
+constexpr detail::Names<ConsentState, 4> kStates{{
     {ConsentState::none, "none"},
     {ConsentState::pending, "pending"},
     {ConsentState::verified, "verified"},
@@ -24,16 +26,8 @@ constexpr std::array<std::pair<ConsentState, std::string_view>, 4> kStates{{
 }};
 }  // namespace
 
-std::string_view to_string(ConsentMethod m) {
-  for (const auto& [k, n] : kMethods)
-    if (k == m) return n;
-  return "";
-}
-std::optional<ConsentMethod> consent_method_from(std::string_view t) {
-  for (const auto& [k, n] : kMethods)
-    if (n == t) return k;
-  return std::nullopt;
-}
+std::string_view to_string(ConsentMethod m) { return detail::name_of(kMethods, m); }
+std::optional<ConsentMethod> consent_method_from(std::string_view t) { return detail::value_of(kMethods, t); }
 bool backs_disclosure(ConsentMethod m) { return m != ConsentMethod::email_plus; }
 
 const std::vector<ConsentMethod>& all_consent_methods() {
@@ -45,16 +39,8 @@ const std::vector<ConsentMethod>& all_consent_methods() {
   return methods;
 }
 
-std::string_view to_string(ConsentState s) {
-  for (const auto& [k, n] : kStates)
-    if (k == s) return n;
-  return "";
-}
-std::optional<ConsentState> consent_state_from(std::string_view t) {
-  for (const auto& [k, n] : kStates)
-    if (n == t) return k;
-  return std::nullopt;
-}
+std::string_view to_string(ConsentState s) { return detail::name_of(kStates, s); }
+std::optional<ConsentState> consent_state_from(std::string_view t) { return detail::value_of(kStates, t); }
 
 Result<ConsentState> next_consent_state(ConsentState from, ConsentEvent event) {
   switch (event) {

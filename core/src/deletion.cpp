@@ -1,5 +1,7 @@
 #include "privacy/deletion.hpp"
 
+#include "names.hpp"
+
 #include <algorithm>
 #include <array>
 #include <utility>
@@ -7,7 +9,7 @@
 namespace privacy {
 namespace {
 
-constexpr std::array<std::pair<DeletionKind, std::string_view>, 7> kKinds{
+constexpr detail::Names<DeletionKind, 7> kKinds{
     {{DeletionKind::ids, "ids"},
      {DeletionKind::range, "range"},
      {DeletionKind::device, "device"},
@@ -90,11 +92,7 @@ bool is_any(std::string_view word, std::initializer_list<std::string_view> set) 
 
 }  // namespace
 
-std::string_view to_string(DeletionKind kind) {
-  for (const auto& [k, n] : kKinds)
-    if (k == kind) return n;
-  return "";
-}
+std::string_view to_string(DeletionKind kind) { return detail::name_of(kKinds, kind); }
 std::optional<DeletionKind> deletion_kind_from(std::string_view text) {
   for (const auto& [k, n] : kKinds)
     if (n == text && k != DeletionKind::sweep) return k;  // sweeps are the system's

@@ -1,6 +1,7 @@
 #include "privacy/engine.hpp"
 
 #include <algorithm>
+#include <cstdlib>
 #include <exception>
 
 #include "engine_internal.hpp"
@@ -200,7 +201,12 @@ void Engine::reindex() {
   tombstone_index_.clear();
   receipt_index_.clear();
   recording_index_.reserve(state_.recordings.size());
-  for (std::size_t i = 0; i < state_.recordings.size(); ++i) recording_index_.emplace(state_.recordings[i].id, i);
+  recording_slot_.clear();
+  recording_slot_.reserve(state_.recordings.size());
+  for (std::size_t i = 0; i < state_.recordings.size(); ++i) {
+    recording_index_.emplace(state_.recordings[i].id, i);
+    recording_slot_.push_back(static_cast<std::uint32_t>(profile_index_.at(state_.recordings[i].profile_id)));
+  }
   for (std::size_t i = 0; i < state_.tombstones.size(); ++i)
     tombstone_index_.emplace(state_.tombstones[i].recording_id, i);
   for (std::size_t i = 0; i < state_.receipts.size(); ++i)
@@ -227,8 +233,14 @@ json Engine::execute(const json& command) {
     if (!answer) return failure(answer.errors());
     return success(std::move(answer).value());
   } catch (const std::exception& ex) {
+#ifdef PRIVACY_ABORT_ON_EXCEPTION
+    std::abort();
+#endif
     return failure({{code::internal, "", std::string("internal error: ") + ex.what()}});
   } catch (...) {
+#ifdef PRIVACY_ABORT_ON_EXCEPTION
+    std::abort();
+#endif
     return failure({{code::internal, "", "internal error"}});
   }
 }
@@ -267,6 +279,9 @@ std::string Engine::execute_json(std::string_view text) {
       return failure({{code::invalid_input, "", "the command is not valid JSON (or not UTF-8)"}}).dump(-1, ' ', false, json::error_handler_t::replace);
     return execute(command).dump(-1, ' ', false, json::error_handler_t::replace);
   } catch (...) {
+#ifdef PRIVACY_ABORT_ON_EXCEPTION
+    std::abort();
+#endif
     return failure({{code::internal, "", "internal error"}}).dump(-1, ' ', false, json::error_handler_t::replace);
   }
 }

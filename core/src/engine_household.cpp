@@ -276,6 +276,7 @@ Answer Engine::Commands::resolve_age_review(Engine& e, const json& c) {
   if (!errors.empty()) return errors;
   Profile* target = profile(e, p->id);
   target->age_review_flagged_at.reset();
+  target->age_reviewed_at = *at;
   if (*convert) {
     target->kind = ProfileKind::adult;
     target->consent = Consent{};
@@ -315,7 +316,8 @@ Answer Engine::Commands::sweep_profiles(Engine& e, const json& c) {
       case LifecycleStep::none: break;
     }
     auto thirteen = thirteenth_birthday(p);
-    if (p.kind == ProfileKind::child && thirteen && *thirteen <= *at && !p.age_review_flagged_at) {
+    if (p.kind == ProfileKind::child && thirteen && *thirteen <= *at && !p.age_review_flagged_at &&
+        !p.age_reviewed_at) {
       p.age_review_flagged_at = *at;
       review.push_back(p.id);
       audit(e, *at, system, "age_review_flagged", {{"profileId", p.id}});

@@ -252,6 +252,7 @@ void Engine::Commands::store(Engine& e, std::vector<Recording> batch) {
   for (auto& r : batch) {
     // A recording is the profile's sign of life (R-PRO-2).
     Profile* p = profile(e, r.profile_id);
+    e.recording_slot_.push_back(static_cast<std::uint32_t>(e.profile_index_.at(r.profile_id)));
     if (!p->last_active_at || r.captured_at > *p->last_active_at) p->last_active_at = r.captured_at;
     e.recording_index_.emplace(r.id, e.state_.recordings.size());
     e.state_.recordings.push_back(std::move(r));
@@ -418,18 +419,13 @@ Answer Engine::Commands::list_recordings(Engine& e, const json& c) {
 // time of what remains. One pass; each profile's retention resolved once.
 Engine::Commands::SweepPlan Engine::Commands::plan_sweep(const Engine& e, Instant at) {
   const auto& s = e.state_;
-  std::unordered_map<std::string_view, EffectiveRetention> eff;
-  for (const auto& p : s.profiles) eff.emplace(p.id, effective(e, p));
+  std::vector<EffectiveRetention> eff;
+  eff.reserve(s.profiles.size());
+  for (const auto& p : s.profiles) eff.push_back(effective(e, p));
   SweepPlan plan;
-  const EffectiveRetention* last = nullptr;
-  std::string_view last_profile;
   for (std::size_t i = 0; i < s.recordings.size(); ++i) {
     const auto& r = s.recordings[i];
-    if (!last || r.profile_id != last_profile) {
-      last = &eff.at(r.profile_id);
-      last_profile = r.profile_id;
-    }
-    auto d = due_at(r.captured_at, *last);
+    auto d = due_at(r.captured_at, eff[e.recording_slot_[i]]);
     if (!d) continue;
     if (*d <= at) plan.due.push_back(i);
     else if (!plan.next_due_at || *d < *plan.next_due_at) plan.next_due_at = d;
@@ -453,7 +449,7 @@ Answer Engine::Commands::preview_sweep(Engine& e, const json& c) {
   }
   return json{{"now", *at},
               {"dueCount", plan.due.size()},
-              {"due", due},
+              {"due", std::move(due)},
               {"counts", to_json(count(e, plan.due))},
               {"nextDueAt", optional_instant(plan.next_due_at)}};
 }

@@ -1,5 +1,7 @@
 #include "privacy/household.hpp"
 
+#include "names.hpp"
+
 #include <algorithm>
 #include <array>
 #include <utility>
@@ -9,9 +11,9 @@
 namespace privacy {
 namespace {
 
-// One table per enum, so the words are written once (RULES.md words).
-template <class E, std::size_t N>
-using Names = std::array<std::pair<E, std::string_view>, N>;
+using detail::Names;
+using detail::name_of;
+using detail::value_of;
 
 constexpr Names<ProfileKind, 2> kProfileKinds{{{ProfileKind::child, "child"},
                                                {ProfileKind::adult, "adult"}}};
@@ -22,19 +24,6 @@ constexpr Names<RetentionSetting, 4> kSettings{{{RetentionSetting::dont_save, "d
 constexpr Names<ArtifactCategory, 3> kCategories{{{ArtifactCategory::audio, "audio"},
                                                   {ArtifactCategory::transcript, "transcript"},
                                                   {ArtifactCategory::derived, "derived"}}};
-
-template <class E, std::size_t N>
-std::string_view name_of(const Names<E, N>& names, E value) {
-  for (const auto& [v, n] : names)
-    if (v == value) return n;
-  return "";
-}
-template <class E, std::size_t N>
-std::optional<E> value_of(const Names<E, N>& names, std::string_view text) {
-  for (const auto& [v, n] : names)
-    if (n == text) return v;
-  return std::nullopt;
-}
 
 }  // namespace
 

@@ -1,15 +1,17 @@
 #include "privacy/recordings.hpp"
 
+#include "names.hpp"
+
 #include <array>
 #include <utility>
 
 namespace privacy {
 namespace {
-constexpr std::array<std::pair<DerivedKind, std::string_view>, 3> kDerived{
+constexpr detail::Names<DerivedKind, 3> kDerived{
     {{DerivedKind::intent, "intent"},
      {DerivedKind::annotation, "annotation"},
      {DerivedKind::training_copy, "training_copy"}}};
-constexpr std::array<std::pair<Purpose, std::string_view>, 7> kPurposes{
+constexpr detail::Names<Purpose, 7> kPurposes{
     {{Purpose::service, "service"},
      {Purpose::playback, "playback"},
      {Purpose::review, "review"},
@@ -19,26 +21,10 @@ constexpr std::array<std::pair<Purpose, std::string_view>, 7> kPurposes{
      {Purpose::sale, "sale"}}};
 }  // namespace
 
-std::string_view to_string(DerivedKind kind) {
-  for (const auto& [k, n] : kDerived)
-    if (k == kind) return n;
-  return "";
-}
-std::optional<DerivedKind> derived_kind_from(std::string_view text) {
-  for (const auto& [k, n] : kDerived)
-    if (n == text) return k;
-  return std::nullopt;
-}
-std::string_view to_string(Purpose purpose) {
-  for (const auto& [k, n] : kPurposes)
-    if (k == purpose) return n;
-  return "";
-}
-std::optional<Purpose> purpose_from(std::string_view text) {
-  for (const auto& [k, n] : kPurposes)
-    if (n == text) return k;
-  return std::nullopt;
-}
+std::string_view to_string(DerivedKind kind) { return detail::name_of(kDerived, kind); }
+std::optional<DerivedKind> derived_kind_from(std::string_view text) { return detail::value_of(kDerived, text); }
+std::string_view to_string(Purpose purpose) { return detail::name_of(kPurposes, purpose); }
+std::optional<Purpose> purpose_from(std::string_view text) { return detail::value_of(kPurposes, text); }
 
 void ArtifactCounts::add(const Recording& r) {
   ++recordings;

@@ -50,7 +50,8 @@ json to_json(const Profile& p) {
               {"lastActiveAt", optional_json(p.last_active_at)},
               {"keptAt", optional_json(p.kept_at)},
               {"inactiveNotifiedAt", optional_json(p.inactive_notified_at)},
-              {"ageReviewFlaggedAt", optional_json(p.age_review_flagged_at)}};
+              {"ageReviewFlaggedAt", optional_json(p.age_review_flagged_at)},
+              {"ageReviewedAt", optional_json(p.age_reviewed_at)}};
   if (p.birth_date) out["birthDate"] = *p.birth_date;
   return out;
 }
@@ -218,7 +219,7 @@ std::optional<Profile> read_profile(const json& v, const std::string& path, Erro
   bool shape = is_new ? in.object({"id", "name", "kind", "birthDate", "retention", "voiceDeletion"})
                       : in.object({"id", "name", "kind", "birthDate", "retention", "voiceDeletion",
                                    "enabled", "consent", "createdAt", "lastActiveAt", "keptAt",
-                                   "inactiveNotifiedAt", "ageReviewFlaggedAt"});
+                                   "inactiveNotifiedAt", "ageReviewFlaggedAt", "ageReviewedAt"});
   if (!shape) return std::nullopt;
   Profile p;
   p.id = in.id("id").value_or("");
@@ -243,6 +244,7 @@ std::optional<Profile> read_profile(const json& v, const std::string& path, Erro
     p.kept_at = in.instant("keptAt", false);
     p.inactive_notified_at = in.instant("inactiveNotifiedAt", false);
     p.age_review_flagged_at = in.instant("ageReviewFlaggedAt", false);
+    p.age_reviewed_at = in.instant("ageReviewedAt", false);
     if (const json* consent = in.find("consent")) {
       if (p.kind == ProfileKind::adult)
         in.fail(code::invalid_input, in.path("consent"), "an adult profile has no parental consent");
@@ -538,6 +540,7 @@ json migrate_v1_to_v2(json state) {
       p["keptAt"] = nullptr;
       p["inactiveNotifiedAt"] = nullptr;
       p["ageReviewFlaggedAt"] = nullptr;
+      p["ageReviewedAt"] = nullptr;
     }
   return state;
 }

@@ -105,6 +105,8 @@ TEST_CASE("turning 13 flags the profile for the parent's review; only the parent
   json kept = ok(e, {{"command", "resolveAgeReview"}, {"actor", "g1"}, {"now", kStart}, {"profileId", "c3"}, {"convertToAdult", false}});
   CHECK(kept["kind"] == "child");
   CHECK(kept["ageReviewFlaggedAt"].is_null());
+  CHECK(kept["ageReviewedAt"] == kStart);
+  CHECK(sweep_profiles(e, at("2026-07-01T00:00:00Z"))["ageReview"].empty());  // decided once, not asked again
   fails(e, {{"command", "resolveAgeReview"}, {"actor", "g1"}, {"now", kStart}, {"profileId", "c3"}, {"convertToAdult", true}},
         "conflict", "profileId");
 }

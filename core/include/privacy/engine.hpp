@@ -8,7 +8,9 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <cstdint>
 #include <unordered_map>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -18,7 +20,11 @@ namespace privacy {
 
 // Larger inputs are refused before parsing (a bulk intake of 10,000
 // recordings is ~2 MB; this leaves room for a large exported household).
-inline constexpr std::size_t kMaxCommandBytes = 256u << 20;
+// The wasm build sets 64 MiB, which its 2 GB memory parses with room to spare.
+#ifndef PRIVACY_MAX_COMMAND_MIB
+#define PRIVACY_MAX_COMMAND_MIB 256
+#endif
+inline constexpr std::size_t kMaxCommandBytes = std::size_t{PRIVACY_MAX_COMMAND_MIB} << 20;
 inline constexpr int kMaxJsonDepth = 32;
 
 class Engine {
@@ -35,6 +41,9 @@ class Engine {
   HouseholdState state_;
   std::unordered_map<std::string, std::size_t> profile_index_;
   std::unordered_map<std::string, std::size_t> recording_index_;
+  // Each recording's profile, as an index into state_.profiles: sweeps touch
+  // every recording, and a vector read beats hashing its profile id.
+  std::vector<std::uint32_t> recording_slot_;
   std::unordered_map<std::string, std::size_t> tombstone_index_;
   std::unordered_map<std::string, std::size_t> receipt_index_;
 };

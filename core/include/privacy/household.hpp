@@ -55,6 +55,7 @@ struct Profile {
   std::optional<Instant> inactive_notified_at;
   // R-PRO-3: flagged for the parent's review when the child turns 13.
   std::optional<Instant> age_review_flagged_at;
+  std::optional<Instant> age_reviewed_at;  // the parent decided; never flagged again
   bool operator==(const Profile&) const = default;
 };
 
