@@ -416,17 +416,12 @@ function exportSection(profile, ctx) {
   );
 }
 
+/** The "Ads and data" panel (web/ads.js through panels.js): it brings its own section and h3 heading. */
 function adsSection(profile, ctx) {
   if (!ctx.renderAds) return null;
-  const container = el('div', { class: 'ads-panel', id: ids.ads(profile.id) });
-  const section = el(
-    'section',
-    { class: 'card', 'aria-labelledby': `${ids.ads(profile.id)}-heading` },
-    el('h3', { id: `${ids.ads(profile.id)}-heading` }, 'Ads and data'),
-    container,
-  );
+  const container = el('div', { class: 'card ads-host', id: ids.ads(profile.id) });
   ctx.renderAds(container, profile);
-  return section;
+  return container;
 }
 
 const CONSENT_TEXT = {

@@ -177,7 +177,6 @@ test('the 13th birthday: "Convert to an adult profile" asks first, then the prof
 
 test(
   'keeping a child profile after the age review is not asked again the next time the page opens',
-  { todo: 'core: sweepProfiles flags a child of 13+ again whenever ageReviewFlaggedAt is null, and resolveAgeReview(convertToAdult: false) clears it' },
   async (t) => {
     const { page, reload } = await openPage(env, t);
     await loadNoticesDemo(page);
@@ -267,5 +266,18 @@ test('accessibility: axe-core finds no serious or critical violation on the noti
   await page.keyboard.press('Enter');
   await page.locator('#status', { hasText: "Theo's profile is kept" }).waitFor();
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'notices-heading', 'focus stays in the notices');
+  assert.deepEqual(problems, []);
+});
+
+test('the "Ads and data" panel is wired into each profile view (web/panels.js): a child is never shown personalised ads', async (t) => {
+  const { page, problems, cspViolations } = await openPage(env, t);
+  await goTo(page, 'profile:maya');
+  const maya = page.locator('#ads--maya');
+  await maya.getByRole('heading', { name: 'Ads and data', level: 3 }).waitFor();
+  assert.equal(await page.locator('#app h3', { hasText: 'Ads and data' }).count(), 1, 'one heading, the panel’s own');
+  assert.match(await maya.textContent(), /Sent to ad partners: COPPA flag on/);
+  await goTo(page, 'profile:sam');
+  assert.match(await page.locator('#ads--sam').textContent(), /Sam \(an adult\)/);
+  assert.deepEqual(await cspViolations(), []);
   assert.deepEqual(problems, []);
 });
