@@ -104,6 +104,18 @@ const Profile* Engine::Commands::managed_profile(const Engine& e, Reader& in,
   return p;
 }
 
+Engine::Commands::OnProfile::OnProfile(const Engine& e, const json& c, std::string_view command,
+                                       std::initializer_list<std::string_view> fields)
+    : in(c, "", errors) {
+  std::vector<std::string_view> allowed{"command", "actor", "now", "profileId"};
+  allowed.insert(allowed.end(), fields.begin(), fields.end());
+  if (!require_household(e, errors) || !in.object(allowed)) return;
+  ready = true;
+  at = now(in);
+  acting = actor(e, in);
+  profile = managed_profile(e, in, acting, command);
+}
+
 bool Engine::Commands::require_household(const Engine& e, Errors& errors) {
   if (!e.state_.created)
     errors.push_back({code::not_found, "", "no household yet: createHousehold or importState first"});

@@ -162,14 +162,9 @@ Answer Engine::Commands::add_profile(Engine& e, const json& c) {
 }
 
 Answer Engine::Commands::rename_profile(Engine& e, const json& c) {
-  Errors errors;
-  Reader in(c, "", errors);
-  if (!require_household(e, errors) ||
-      !in.object({"command", "actor", "now", "profileId", "name"}))
-    return errors;
-  auto at = now(in);
-  auto a = actor(e, in);
-  const Profile* p = managed_profile(e, in, a, "renameProfile");
+  OnProfile cmd(e, c, "renameProfile", {"name"});
+  if (!cmd.ready) return cmd.errors;
+  auto& [errors, in, ready, at, a, p] = cmd;
   auto name = in.text("name", kMaxNameBytes);
   if (!errors.empty()) return errors;
   Profile* target = profile(e, p->id);
@@ -202,14 +197,9 @@ std::optional<std::string> unused_request_id(const Engine& e, Reader& in,
 
 // Removal deletes all of the profile's data, with a receipt (R-PRO-1, R-DEL-3).
 Answer Engine::Commands::remove_profile(Engine& e, const json& c) {
-  Errors errors;
-  Reader in(c, "", errors);
-  if (!require_household(e, errors) ||
-      !in.object({"command", "actor", "now", "profileId", "requestId"}))
-    return errors;
-  auto at = now(in);
-  auto a = actor(e, in);
-  const Profile* p = managed_profile(e, in, a, "removeProfile");
+  OnProfile cmd(e, c, "removeProfile", {"requestId"});
+  if (!cmd.ready) return cmd.errors;
+  auto& [errors, in, ready, at, a, p] = cmd;
   auto request_id = unused_request_id(e, in, e.receipt_index_, true);
   if (!errors.empty()) return errors;
   Profile removed = *p;
@@ -222,14 +212,9 @@ Answer Engine::Commands::remove_profile(Engine& e, const json& c) {
 
 // R-CON-1: enabling a child needs verified consent; pausing is always allowed.
 Answer Engine::Commands::enable_profile(Engine& e, const json& c) {
-  Errors errors;
-  Reader in(c, "", errors);
-  if (!require_household(e, errors) ||
-      !in.object({"command", "actor", "now", "profileId", "enabled"}))
-    return errors;
-  auto at = now(in);
-  auto a = actor(e, in);
-  const Profile* p = managed_profile(e, in, a, "enableProfile");
+  OnProfile cmd(e, c, "enableProfile", {"enabled"});
+  if (!cmd.ready) return cmd.errors;
+  auto& [errors, in, ready, at, a, p] = cmd;
   auto enabled = in.boolean("enabled");
   if (p && enabled && *enabled && p->consent.state != ConsentState::verified)
     errors.push_back({code::consent_required, "enabled",
@@ -243,14 +228,9 @@ Answer Engine::Commands::enable_profile(Engine& e, const json& c) {
 
 // R-PRO-2: the parent keeps an inactive profile; its inactivity clock restarts.
 Answer Engine::Commands::keep_profile(Engine& e, const json& c) {
-  Errors errors;
-  Reader in(c, "", errors);
-  if (!require_household(e, errors) ||
-      !in.object({"command", "actor", "now", "profileId"}))
-    return errors;
-  auto at = now(in);
-  auto a = actor(e, in);
-  const Profile* p = managed_profile(e, in, a, "keepProfile");
+  OnProfile cmd(e, c, "keepProfile", {});
+  if (!cmd.ready) return cmd.errors;
+  auto& [errors, in, ready, at, a, p] = cmd;
   if (!errors.empty()) return errors;
   Profile* target = profile(e, p->id);
   target->kept_at = *at;
@@ -262,14 +242,9 @@ Answer Engine::Commands::keep_profile(Engine& e, const json& c) {
 // R-PRO-3: the parent reviews a child who turned 13; only the parent's
 // explicit choice converts the profile to an adult's.
 Answer Engine::Commands::resolve_age_review(Engine& e, const json& c) {
-  Errors errors;
-  Reader in(c, "", errors);
-  if (!require_household(e, errors) ||
-      !in.object({"command", "actor", "now", "profileId", "convertToAdult"}))
-    return errors;
-  auto at = now(in);
-  auto a = actor(e, in);
-  const Profile* p = managed_profile(e, in, a, "resolveAgeReview");
+  OnProfile cmd(e, c, "resolveAgeReview", {"convertToAdult"});
+  if (!cmd.ready) return cmd.errors;
+  auto& [errors, in, ready, at, a, p] = cmd;
   auto convert = in.boolean("convertToAdult");
   if (p && !p->age_review_flagged_at)
     errors.push_back({code::conflict, "profileId", "this profile is not flagged for an age review"});
@@ -450,14 +425,9 @@ Answer Engine::Commands::revoke_consent(Engine& e, const json& c) {
 // R-CON-3: separate, off by default, never a condition of the service; only
 // a method that backs disclosure (not email-plus) can turn it on.
 Answer Engine::Commands::set_disclosure_consent(Engine& e, const json& c) {
-  Errors errors;
-  Reader in(c, "", errors);
-  if (!require_household(e, errors) ||
-      !in.object({"command", "actor", "now", "profileId", "enabled"}))
-    return errors;
-  auto at = now(in);
-  auto a = actor(e, in);
-  const Profile* p = managed_profile(e, in, a, "setDisclosureConsent");
+  OnProfile cmd(e, c, "setDisclosureConsent", {"enabled"});
+  if (!cmd.ready) return cmd.errors;
+  auto& [errors, in, ready, at, a, p] = cmd;
   auto enabled = in.boolean("enabled");
   if (p && enabled && *enabled) {
     if (p->consent.state != ConsentState::verified)

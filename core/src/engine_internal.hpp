@@ -34,6 +34,24 @@ json to_json(const EffectiveRetention& e, const std::string& profile_id);
 
 class Engine::Commands {
  public:
+  // The opening every command on one profile by an actor shares: the
+  // household exists, only known fields (`command`, `actor`, `now`,
+  // `profileId` and the command's own), `now`, the actor, the profile, and
+  // the authorization table's word. `ready` is false when nothing further
+  // should be read; `errors` collects everything.
+  struct OnProfile {
+    Errors errors;
+    detail::Reader in;
+    bool ready = false;
+    std::optional<Instant> at;
+    std::optional<Acting> acting;
+    const Profile* profile = nullptr;
+    OnProfile(const Engine& e, const json& c, std::string_view command,
+              std::initializer_list<std::string_view> fields);
+    OnProfile(const OnProfile&) = delete;
+    OnProfile& operator=(const OnProfile&) = delete;
+  };
+
   using Handler = Answer (*)(Engine&, const json&);
   static const std::map<std::string, Handler, std::less<>>& table();
 

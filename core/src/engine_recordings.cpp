@@ -310,14 +310,9 @@ Answer Engine::Commands::add_recordings(Engine& e, const json& c) {
 }
 
 Answer Engine::Commands::set_retention(Engine& e, const json& c) {
-  Errors errors;
-  Reader in(c, "", errors);
-  if (!require_household(e, errors) ||
-      !in.object({"command", "actor", "now", "profileId", "setting"}))
-    return errors;
-  auto at = now(in);
-  auto a = actor(e, in);
-  const Profile* p = managed_profile(e, in, a, "setRetention");
+  OnProfile cmd(e, c, "setRetention", {"setting"});
+  if (!cmd.ready) return cmd.errors;
+  auto& [errors, in, ready, at, a, p] = cmd;
   auto setting = in.choice("setting", retention_setting_from,
                            "dont_save, 3_months, 18_months, until_deleted");
   if (!errors.empty()) return errors;
@@ -332,14 +327,9 @@ Answer Engine::Commands::set_retention(Engine& e, const json& c) {
 }
 
 Answer Engine::Commands::set_voice_deletion(Engine& e, const json& c) {
-  Errors errors;
-  Reader in(c, "", errors);
-  if (!require_household(e, errors) ||
-      !in.object({"command", "actor", "now", "profileId", "enabled"}))
-    return errors;
-  auto at = now(in);
-  auto a = actor(e, in);
-  const Profile* p = managed_profile(e, in, a, "setVoiceDeletion");
+  OnProfile cmd(e, c, "setVoiceDeletion", {"enabled"});
+  if (!cmd.ready) return cmd.errors;
+  auto& [errors, in, ready, at, a, p] = cmd;
   auto enabled = in.boolean("enabled");
   if (!errors.empty()) return errors;
   Profile* target = profile(e, p->id);

@@ -24,6 +24,10 @@ const char* type_name(const json& v) {
 }  // namespace
 
 bool Reader::object(std::initializer_list<std::string_view> allowed) {
+  return object(std::vector<std::string_view>(allowed));
+}
+
+bool Reader::object(const std::vector<std::string_view>& allowed) {
   if (!value_.is_object()) {
     fail(code::invalid_input, path_, std::string("must be an object, not ") + type_name(value_));
     return false;

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -27,6 +28,7 @@ class Reader {
 
   // The value must be an object holding only `allowed` keys.
   bool object(std::initializer_list<std::string_view> allowed);
+  bool object(const std::vector<std::string_view>& allowed);
 
   // nullptr when absent or null.
   const json* find(std::string_view key) const;
