@@ -154,7 +154,7 @@ export class BaselineRetention {
   }
 
   /** R-RET-6: what is due at or before `now`, with artifacts, and the next due time. */
-  previewSweep({ now }) {
+  previewSweep({ now, limit }) {
     const nowMillis = toMillis(now);
     // Settings may have changed since intake (R-RET-5), so due times are worked
     // out at each sweep, from each profile's effective retention of today.
@@ -178,6 +178,6 @@ export class BaselineRetention {
         nextDueAt = dueAt;
       }
     }
-    return { now: nowMillis, due, counts, nextDueAt };
+    return { now: nowMillis, dueCount: due.length, due: limit ? due.slice(0, limit) : due, counts, nextDueAt };
   }
 }
