@@ -182,6 +182,9 @@ test('a bad file is refused with the engine’s errors, and nothing changes', as
   for (const [name, text, code, detail] of cases) {
     await importText(page, name, text);
     const result = page.locator('#import-result');
+    // Two cases in a row can share a code: wait for this file's own details,
+    // not the previous file's answer still on screen.
+    await result.locator('.error-details', { hasText: detail }).waitFor();
     await result.locator('.error-code', { hasText: code }).waitFor();
     assert.match(await result.locator('.error-title').textContent(), /This file was not imported\. Nothing was changed\./);
     assert.match(await result.locator('.error-details').textContent(), detail, name);

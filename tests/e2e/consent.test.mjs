@@ -22,6 +22,9 @@ import {
   readDatabase,
   axeViolations,
   screenshot,
+  countsText,
+  expectedCounts,
+  recordingsOf,
 } from './helpers.mjs';
 
 const env = useBrowser();
@@ -29,31 +32,7 @@ const DEMO_NOTICE = 'Demo verifier — in a real service a verification provider
 
 const overview = (page) => page.evaluate(() => window.familyPrivacyTest.engine.overview());
 const profileNamed = async (page, name) => (await overview(page)).profiles.find((p) => p.name === name);
-const recordingsOf = (page, profileId) =>
-  page.evaluate((id) => window.familyPrivacyTest.engine.listRecordings({ profileId: id, limit: 10_000 }).recordings, profileId);
 const focusedId = (page) => page.evaluate(() => document.activeElement?.id);
-
-function expectedCounts(recordings) {
-  const counts = { recordings: recordings.length, audio: 0, transcript: 0, intent: 0, annotation: 0, training_copy: 0 };
-  for (const r of recordings) {
-    if (r.audio) counts.audio += 1;
-    if (r.transcript !== null) counts.transcript += 1;
-    for (const item of r.derived) counts[item.kind] += 1;
-  }
-  return counts;
-}
-
-function countsText(counts) {
-  const noun = (n, one, many) => `${n} ${n === 1 ? one : many}`;
-  return [
-    noun(counts.recordings, 'recording', 'recordings'),
-    noun(counts.audio, 'audio clip', 'audio clips'),
-    noun(counts.transcript, 'transcript', 'transcripts'),
-    noun(counts.intent, 'intent', 'intents'),
-    noun(counts.annotation, 'annotation', 'annotations'),
-    noun(counts.training_copy, 'training copy', 'training copies'),
-  ].join('');
-}
 
 /** "Something said to a device, now", through the demo tools; resolves to the status text or the refusal's code. */
 async function sayAs(page, name, words) {

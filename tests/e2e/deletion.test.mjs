@@ -23,36 +23,12 @@ import {
   readDatabase,
   screenshot,
   berlinDay,
+  countsText,
+  expectedCounts,
+  recordingsOf,
 } from './helpers.mjs';
 
 const env = useBrowser();
-
-/** The engine's own list of a profile's recordings (through the ?test hook). */
-function recordingsOf(page, profileId) {
-  return page.evaluate((id) => window.familyPrivacyTest.engine.listRecordings({ profileId: id, limit: 10_000 }).recordings, profileId);
-}
-
-function expectedCounts(recordings) {
-  const counts = { recordings: recordings.length, audio: 0, transcript: 0, intent: 0, annotation: 0, training_copy: 0 };
-  for (const r of recordings) {
-    if (r.audio) counts.audio += 1;
-    if (r.transcript !== null) counts.transcript += 1;
-    for (const item of r.derived) counts[item.kind] += 1;
-  }
-  return counts;
-}
-
-function countsText(counts) {
-  const noun = (n, one, many) => `${n} ${n === 1 ? one : many}`;
-  return [
-    noun(counts.recordings, 'recording', 'recordings'),
-    noun(counts.audio, 'audio clip', 'audio clips'),
-    noun(counts.transcript, 'transcript', 'transcripts'),
-    noun(counts.intent, 'intent', 'intents'),
-    noun(counts.annotation, 'annotation', 'annotations'),
-    noun(counts.training_copy, 'training copy', 'training copies'),
-  ].join('');
-}
 
 /** After a deletion: gone from storage, tombstoned, never usable, audio clips deleted. */
 async function assertGoneFromStorage(page, gone) {

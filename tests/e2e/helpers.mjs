@@ -275,3 +275,34 @@ export async function axeViolations(page) {
 export function berlinDay(ms) {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(ms));
 }
+
+// ---- the engine's view, through the page's ?test hook -----------------------
+
+/** The engine's own list of a profile's recordings. */
+export function recordingsOf(page, profileId) {
+  return page.evaluate((id) => window.familyPrivacyTest.engine.listRecordings({ profileId: id, limit: 10_000 }).recordings, profileId);
+}
+
+/** What deleting these recordings must count, artifact by artifact. */
+export function expectedCounts(recordings) {
+  const counts = { recordings: recordings.length, audio: 0, transcript: 0, intent: 0, annotation: 0, training_copy: 0 };
+  for (const r of recordings) {
+    if (r.audio) counts.audio += 1;
+    if (r.transcript !== null) counts.transcript += 1;
+    for (const item of r.derived) counts[item.kind] += 1;
+  }
+  return counts;
+}
+
+/** The counts as the page words them in a confirmation or a receipt. */
+export function countsText(counts) {
+  const noun = (n, one, many) => `${n} ${n === 1 ? one : many}`;
+  return [
+    noun(counts.recordings, 'recording', 'recordings'),
+    noun(counts.audio, 'audio clip', 'audio clips'),
+    noun(counts.transcript, 'transcript', 'transcripts'),
+    noun(counts.intent, 'intent', 'intents'),
+    noun(counts.annotation, 'annotation', 'annotations'),
+    noun(counts.training_copy, 'training copy', 'training copies'),
+  ].join('');
+}

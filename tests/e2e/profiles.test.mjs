@@ -19,6 +19,7 @@ import {
   readDatabase,
   axeViolations,
   screenshot,
+  recordingsOf,
 } from './helpers.mjs';
 
 const env = useBrowser();
@@ -26,8 +27,6 @@ const DAY = 24 * 3600 * 1000;
 
 const overview = (page) => page.evaluate(() => window.familyPrivacyTest.engine.overview());
 const profileOf = async (page, id) => (await overview(page)).profiles.find((p) => p.id === id);
-const recordingsOf = (page, profileId) =>
-  page.evaluate((id) => window.familyPrivacyTest.engine.listRecordings({ profileId: id, limit: 10_000 }).recordings, profileId);
 
 /** The demo household with notices (set up 19 months ago: Theo unused since; Maya turned 13), through the demo tools. */
 async function loadNoticesDemo(page) {

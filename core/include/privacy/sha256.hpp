@@ -1,7 +1,7 @@
 #pragma once
 // SHA-256 (FIPS 180-4). Written by hand because no packaged implementation
 // builds for both targets here: Debian's crypto libraries (OpenSSL, nettle)
-// are compiled for the host only, and emscripten's frozen cache cannot build
+// are compiled for the host only, and the WebAssembly toolchain's frozen cache cannot build
 // them. Checked against the NIST test vectors in tests/native/audit_test.cpp.
 #include <array>
 #include <cstdint>
