@@ -149,21 +149,17 @@ json to_json(const AdDecision& d) {
   return out;
 }
 
-Result<json> tc_json(std::string_view text) {
-  auto tc = decode_tc_string(text);
-  if (!tc) return tc.errors();
+// A decoder's answer as JSON: the decoded fields, or its errors.
+template <class Decoded>
+Result<json> as_json(const Result<Decoded>& decoded) {
+  if (!decoded) return decoded.errors();
   json out;
-  fill(out, *tc);
+  fill(out, *decoded);
   return out;
 }
 
-Result<json> gpp_json(std::string_view text) {
-  auto gpp = decode_gpp(text);
-  if (!gpp) return gpp.errors();
-  json out;
-  fill(out, *gpp);
-  return out;
-}
+Result<json> tc_json(std::string_view text) { return as_json(decode_tc_string(text)); }
+Result<json> gpp_json(std::string_view text) { return as_json(decode_gpp(text)); }
 
 // A signal string command: {tcString} or {gppString}, decoded or refused.
 Result<json> decode_command(const json& c, const char* key, Result<json> (*decode)(std::string_view)) {
