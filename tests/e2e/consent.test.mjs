@@ -20,7 +20,7 @@ import {
   confirmAndReadReceipt,
   storedHousehold,
   readDatabase,
-  axeViolations,
+  axeAudit,
   screenshot,
   countsText,
   expectedCounts,
@@ -332,12 +332,8 @@ test('a material change of the privacy notice needs fresh consent: children paus
 
 test('accessibility: axe-core finds no serious or critical violation on the consent views and dialogs', async (t) => {
   const { page, problems } = await openPage(env, t, { contextOptions: { bypassCSP: true } });
-  const report = [];
-  const check = async (name) => {
-    const violations = await axeViolations(page);
-    for (const v of violations) t.diagnostic(`axe ${name}: ${v.summary}`);
-    report.push([name, violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.summary)]);
-  };
+  const audit = axeAudit(page, t);
+  const check = audit.check;
   await goTo(page, 'add-child');
   await check('add a child: who and how');
   const zoe = await addChild(page, { name: 'Zoe', method: 'Email, plus a check' });
@@ -357,7 +353,7 @@ test('accessibility: axe-core finds no serious or critical violation on the cons
   await check('consent panel, revoked, with the method choice');
   await goTo(page, 'household');
   await check('household with a child not enabled');
-  assert.deepEqual(report.filter(([, serious]) => serious.length > 0), []);
+  assert.deepEqual(audit.serious(), []);
 
   // Headings stay in order on the profile view: h2, then h3 sections, h4 inside them.
   await goTo(page, `profile:${zoe.id}`);

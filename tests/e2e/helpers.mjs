@@ -271,6 +271,23 @@ export async function axeViolations(page) {
   }));
 }
 
+/**
+ * An axe-core audit over several views: `check(name)` runs axe on what is on
+ * screen now (every violation goes to the test's diagnostics), `serious()`
+ * lists the views with serious or critical violations (an empty list passes).
+ */
+export function axeAudit(page, t) {
+  const report = [];
+  return {
+    async check(name) {
+      const violations = await axeViolations(page);
+      for (const v of violations) t.diagnostic(`axe ${name}: ${v.summary}`);
+      report.push([name, violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.summary)]);
+    },
+    serious: () => report.filter(([, serious]) => serious.length > 0),
+  };
+}
+
 /** Local calendar day "YYYY-MM-DD" of an instant, in the page's time zone (Europe/Berlin). */
 export function berlinDay(ms) {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(ms));

@@ -17,7 +17,7 @@ import {
   profileView,
   storedHousehold,
   readDatabase,
-  axeViolations,
+  axeAudit,
   screenshot,
   recordingsOf,
 } from './helpers.mjs';
@@ -233,12 +233,8 @@ test('the privacy notice page: the engine’s structured disclosure, as text (ne
 
 test('accessibility: axe-core finds no serious or critical violation on the notices, the profile card and the privacy notice', async (t) => {
   const { page, problems } = await openPage(env, t, { contextOptions: { bypassCSP: true } });
-  const report = [];
-  const check = async (name) => {
-    const violations = await axeViolations(page);
-    for (const v of violations) t.diagnostic(`axe ${name}: ${v.summary}`);
-    report.push([name, violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.summary)]);
-  };
+  const audit = axeAudit(page, t);
+  const check = audit.check;
   await loadNoticesDemo(page);
   await check('household with notices');
   await goTo(page, 'profile:theo');
@@ -251,7 +247,7 @@ test('accessibility: axe-core finds no serious or critical violation on the noti
   await check('privacy notice');
   await goTo(page, 'data');
   await check('export and import with the lifecycle demo tools');
-  assert.deepEqual(report.filter(([, serious]) => serious.length > 0), []);
+  assert.deepEqual(audit.serious(), []);
 
   // The keyboard alone: Tab reaches "Keep this profile" on the household view, Enter keeps it.
   await goTo(page, 'household');

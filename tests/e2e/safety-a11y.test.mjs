@@ -14,7 +14,7 @@ import {
   profileView,
   readDatabase,
   storedHousehold,
-  axeViolations,
+  axeAudit,
   screenshot,
   XSS_TRANSCRIPT,
 } from './helpers.mjs';
@@ -135,12 +135,8 @@ test('a hostile transcript and hostile names show as text and run nothing, store
 test('accessibility: axe-core finds no serious or critical violation on any view or dialog', async (t) => {
   // bypassCSP only so that axe itself can be injected; the page is the same.
   const { page, problems } = await openPage(env, t, { contextOptions: { bypassCSP: true } });
-  const report = [];
-  const check = async (name) => {
-    const violations = await axeViolations(page);
-    for (const v of violations) t.diagnostic(`axe ${name}: ${v.summary}`);
-    report.push([name, violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.summary)]);
-  };
+  const audit = axeAudit(page, t);
+  const check = audit.check;
   await check('household');
   await page.locator('details.policy summary').click();
   await check('household with the policy open');
@@ -168,7 +164,7 @@ test('accessibility: axe-core finds no serious or critical violation on any view
   await page.getByRole('button', { name: 'Review the import…' }).click();
   await page.locator('#import-result', { hasText: 'Choose a household file first.' }).waitFor();
   await check('export and import');
-  assert.deepEqual(report.filter(([, serious]) => serious.length > 0), []);
+  assert.deepEqual(audit.serious(), []);
 
   // Sensible headings: one h1, each view one h2, sections below it.
   const headings = await page.locator('h1, h2, h3').evaluateAll((nodes) => nodes.filter((n) => n.offsetParent !== null).map((n) => n.tagName));
