@@ -20,6 +20,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { TCModel, TCString, GVL, PurposeRestriction } from '@iabtechlabtcf/core';
 import { GppModel } from '@iabgpp/cmpapi';
+import { rng } from '../../tests/js/seeded-random.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const options = { strings: 200, seconds: 1 };
@@ -36,17 +37,6 @@ const { createPrivacyEngine } = await import(pathToFileURL(join(distDir, 'index.
 
 // ---------------------------------------------------------------- inputs
 
-function rng(seed) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return { int: (lo, hi) => lo + Math.floor(next() * (hi - lo + 1)), bool: (p = 0.5) => next() < p };
-}
 
 const vendorList = JSON.parse(readFileSync(resolve(root, '../shared/data/tcf/vendor-list-v2.2.json'), 'utf8'));
 const gvl = new GVL(vendorList);

@@ -13,6 +13,7 @@ import { resolve } from 'node:path';
 import { TCModel, TCString, GVL, PurposeRestriction } from '@iabtechlabtcf/core';
 import { GppModel, RangeEntry } from '@iabgpp/cmpapi';
 import { createPrivacyEngine, PrivacyError } from '../../dist/index.mjs';
+import { rng } from './seeded-random.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 // CI has shared/ beside the clone.
@@ -22,22 +23,6 @@ export const TC_COUNT = 1200;
 export const GPP_COUNT = 1200;
 const SEED = 0x5eed2025;
 
-// mulberry32: small, seeded, reproducible.
-function rng(seed) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (lo, hi) => lo + Math.floor(next() * (hi - lo + 1));
-  const bool = (p = 0.5) => next() < p;
-  const pick = (list) => list[int(0, list.length - 1)];
-  const subset = (list, p) => list.filter(() => bool(p));
-  return { next, int, bool, pick, subset };
-}
 
 const range = (lo, hi) => Array.from({ length: hi - lo + 1 }, (_, i) => lo + i);
 const sorted = (ids) => [...ids].sort((a, b) => a - b);
