@@ -1,30 +1,22 @@
 #include "privacy/deletion.hpp"
 
-#include "names.hpp"
 
 #include <algorithm>
+#include <string>
+#include <vector>
 #include <array>
 #include <utility>
 
 namespace privacy {
 namespace {
 
-constexpr detail::Names<DeletionKind, 7> kKinds{
-    {{DeletionKind::ids, "ids"},
-     {DeletionKind::range, "range"},
-     {DeletionKind::device, "device"},
-     {DeletionKind::all, "all"},
-     {DeletionKind::just_said, "just_said"},
-     {DeletionKind::today, "today"},
-     {DeletionKind::sweep, "sweep"}}};
-
-using Words = std::vector<std::string>;
+using WordList = std::vector<std::string>;
 
 // Lower-cases ASCII, drops apostrophes ("today's" -> "todays", also the
 // typographic U+2019), and turns every other non-alphanumeric byte into a
 // word break.
-Words words_of(std::string_view text) {
-  Words out;
+WordList words_of(std::string_view text) {
+  WordList out;
   std::string word;
   auto flush = [&] {
     if (!word.empty()) out.push_back(std::move(word));
@@ -49,7 +41,7 @@ Words words_of(std::string_view text) {
   return out;
 }
 
-bool starts_with(const Words& w, std::size_t at, std::initializer_list<std::string_view> phrase) {
+bool starts_with(const WordList& w, std::size_t at, std::initializer_list<std::string_view> phrase) {
   if (w.size() - at < phrase.size()) return false;
   std::size_t i = at;
   for (auto p : phrase)
@@ -58,7 +50,7 @@ bool starts_with(const Words& w, std::size_t at, std::initializer_list<std::stri
 }
 
 // Removes the first matching phrase at the front, repeatedly.
-void strip_front(Words& w, std::initializer_list<std::initializer_list<std::string_view>> phrases) {
+void strip_front(WordList& w, std::initializer_list<std::initializer_list<std::string_view>> phrases) {
   bool again = true;
   while (again && !w.empty()) {
     again = false;
@@ -72,7 +64,7 @@ void strip_front(Words& w, std::initializer_list<std::initializer_list<std::stri
   }
 }
 
-void strip_back(Words& w, std::initializer_list<std::initializer_list<std::string_view>> phrases) {
+void strip_back(WordList& w, std::initializer_list<std::initializer_list<std::string_view>> phrases) {
   bool again = true;
   while (again && !w.empty()) {
     again = false;
@@ -92,27 +84,6 @@ bool is_any(std::string_view word, std::initializer_list<std::string_view> set) 
 
 }  // namespace
 
-std::string_view to_string(DeletionKind kind) { return detail::name_of(kKinds, kind); }
-std::optional<DeletionKind> deletion_kind_from(std::string_view text) {
-  for (const auto& [k, n] : kKinds)
-    if (n == text && k != DeletionKind::sweep) return k;  // sweeps are the system's
-  return std::nullopt;
-}
-
-std::string_view to_string(VoiceCommand command) {
-  return command == VoiceCommand::just_said ? "just_said" : "today";
-}
-
-nlohmann::json request_scope(const DeletionRequest& r) {
-  nlohmann::json scope = {{"kind", to_string(r.kind)}, {"profileId", r.profile_id}};
-  if (r.kind == DeletionKind::ids) scope["ids"] = r.ids;
-  if (r.from) scope["from"] = *r.from;
-  if (r.to) scope["to"] = *r.to;
-  if (r.device_id) scope["deviceId"] = *r.device_id;
-  if (r.utc_offset_minutes) scope["utcOffsetMinutes"] = *r.utc_offset_minutes;
-  return scope;
-}
-
 // A small closed grammar, written by hand: no packaged library parses these
 // requests, and std::regex would add ~100 KB to the WebAssembly module. An
 // utterance is understood only when every word is accounted for, so "delete
@@ -120,7 +91,7 @@ nlohmann::json request_scope(const DeletionRequest& r) {
 Result<VoiceCommand> parse_voice_request(std::string_view utterance) {
   if (utterance.size() > kMaxUtteranceBytes)
     return Error{code::invalid_input, "utterance", "is longer than 1000 bytes"};
-  Words w = words_of(utterance);
+  WordList w = words_of(utterance);
   strip_front(w, {{"hey", "alexa"}, {"alexa"}, {"ok", "google"}, {"okay", "google"},
                   {"hey", "google"}, {"hey", "siri"}, {"siri"}, {"hey", "assistant"},
                   {"assistant"}, {"computer"}, {"echo"}, {"amazon"}});

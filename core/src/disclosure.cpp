@@ -27,7 +27,7 @@ json privacy_disclosure(const HouseholdState& s) {
   json retention = json::array();
   for (const auto& c : policy.categories) {
     retention.push_back(
-        {{"category", to_string(c.category)},
+        {{"category", std::string(word(c.category))},
          {"purpose", c.purpose},
          {"businessNeed", c.business_need},
          {"childMaxMonths", c.child_max_months},
@@ -39,10 +39,10 @@ json privacy_disclosure(const HouseholdState& s) {
   for (const auto& t : s.privacy_notice.third_parties)
     third_parties.push_back({{"name", t.name}, {"category", t.category}, {"purpose", t.purpose}});
   json methods = json::array();
-  for (auto m : all_consent_methods())
-    methods.push_back({{"method", to_string(m)}, {"backsDisclosure", backs_disclosure(m)}});
+  for (const auto& [m, name] : Words<ConsentMethod>::table)
+    methods.push_back({{"method", std::string(name)}, {"backsDisclosure", backs_disclosure(m)}});
   return {
-      {"household", {{"id", s.id}, {"name", s.name}}},
+      {"household", {{"id", s.household.id}, {"name", s.household.name}}},
       {"noticeVersion", s.privacy_notice.version},
       {"collects", s.privacy_notice.collects},
       {"retention", retention},

@@ -29,11 +29,19 @@ LifecycleStep lifecycle_step(const Profile& p, const RetentionPolicy& policy, In
   return LifecycleStep::none;
 }
 
-std::optional<Instant> thirteenth_birthday(const Profile& p) {
+std::optional<Instant> birthday(const Profile& p, int years) {
   if (!p.birth_date) return std::nullopt;
   auto birth = parse_date(*p.birth_date);
   if (!birth) return std::nullopt;
-  return add_months(*birth, 13 * 12);  // 29 Feb births turn 13 on 28 Feb
+  return add_months(*birth, years * 12);  // 29 Feb births have theirs on 28 Feb
+}
+
+std::optional<Instant> age_review_due_at(const Profile& p) {
+  if (p.age_review_flagged_at || p.kind == ProfileKind::adult) return std::nullopt;
+  auto at = birthday(p, p.kind == ProfileKind::child ? kDefaultConsentAge : kAdultAge);
+  // Once the parent decided at or after that birthday, it is not asked again.
+  if (!at || (p.age_reviewed_at && *p.age_reviewed_at >= *at)) return std::nullopt;
+  return at;
 }
 
 }  // namespace privacy

@@ -1,4 +1,6 @@
-#include "privacy/sha256.hpp"
+#include "sha256.hpp"
+
+#include <algorithm>
 
 namespace privacy {
 namespace {
@@ -53,13 +55,22 @@ void Sha256::block(const std::uint8_t* p) {
 
 void Sha256::update(std::string_view data) {
   length_ += data.size();
-  for (char ch : data) {
-    buffer_[buffered_++] = static_cast<std::uint8_t>(ch);
-    if (buffered_ == 64) {
-      block(buffer_.data());
-      buffered_ = 0;
-    }
+  const auto* p = reinterpret_cast<const std::uint8_t*>(data.data());
+  std::size_t n = data.size();
+  if (buffered_) {
+    std::size_t take = std::min(n, 64 - buffered_);
+    std::copy(p, p + take, buffer_.data() + buffered_);
+    buffered_ += take;
+    p += take;
+    n -= take;
+    if (buffered_ < 64) return;
+    block(buffer_.data());
+    buffered_ = 0;
   }
+  // Whole blocks straight from the input.
+  for (; n >= 64; p += 64, n -= 64) block(p);
+  std::copy(p, p + n, buffer_.data());
+  buffered_ = n;
 }
 
 std::array<std::uint8_t, 32> Sha256::finish() {
@@ -79,17 +90,21 @@ std::array<std::uint8_t, 32> Sha256::finish() {
   return out;
 }
 
-std::string sha256_hex(std::string_view data) {
-  Sha256 hash;
-  hash.update(data);
+std::string to_hex(const Digest& digest) {
   static constexpr char kHex[] = "0123456789abcdef";
   std::string out;
   out.reserve(64);
-  for (std::uint8_t byte : hash.finish()) {
+  for (std::uint8_t byte : digest) {
     out.push_back(kHex[byte >> 4]);
     out.push_back(kHex[byte & 15]);
   }
   return out;
+}
+
+std::string sha256_hex(std::string_view data) {
+  Sha256 hash;
+  hash.update(data);
+  return to_hex(hash.finish());
 }
 
 }  // namespace privacy

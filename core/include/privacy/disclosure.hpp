@@ -8,7 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "privacy/state.hpp"
+#include "privacy/model.hpp"
 
 namespace privacy {
 

@@ -1,61 +1,50 @@
 #pragma once
-// The engine: one household's state and every command on it, as JSON in and a
-// tagged JSON answer out (the same calls natively, in wasm and in tests/vectors):
-//   {"command": "setRetention", "actor": "g1", "profileId": "p1", ...}
-//   -> {"type": "success", "result": ...}
+// The JSON facade over the Household (the same calls natively, in wasm and in
+// tests/vectors):
+//   {"command": "setRetention", "actor": "g1", "now": ..., "profileId": "p1", ...}
+//   -> {"type": "success", "result": ..., "effects": {"changed": true, "deletedRecordingIds": [...]}}
 //   |  {"type": "failure", "errors": [{"code", "path", "message"}]}
-// A failed command changes nothing. Nothing throws out of execute().
+// A failed command changes nothing. Nothing throws out of execute_json().
 #include <cstddef>
 #include <string>
 #include <string_view>
-#include <cstdint>
-#include <unordered_map>
-#include <vector>
 
 #include <nlohmann/json.hpp>
 
-#include "privacy/state.hpp"
+#include "privacy/household.hpp"
 
 namespace privacy {
 
-// Larger inputs are refused before parsing (a bulk intake of 10,000
-// recordings is ~2 MB; this leaves room for a large exported household).
-// The wasm build sets 64 MiB, which its 2 GB memory parses with room to spare.
+// The longest command text; an import's state may be longer (see below).
 #ifndef PRIVACY_MAX_COMMAND_MIB
-#define PRIVACY_MAX_COMMAND_MIB 256
+#define PRIVACY_MAX_COMMAND_MIB 64
 #endif
 inline constexpr std::size_t kMaxCommandBytes = std::size_t{PRIVACY_MAX_COMMAND_MIB} << 20;
-inline constexpr int kMaxJsonDepth = 32;
+// An exported state read by importState: a million recordings are ~250 MB.
+#ifndef PRIVACY_MAX_STATE_MIB
+#define PRIVACY_MAX_STATE_MIB 1024
+#endif
+inline constexpr std::size_t kMaxStateBytes = std::size_t{PRIVACY_MAX_STATE_MIB} << 20;
 
 class Engine {
  public:
+  std::string execute_json(std::string_view command);
+  // The same with trees: the command dumped, the answer parsed.
   nlohmann::json execute(const nlohmann::json& command);
-  std::string execute_json(std::string_view command_text);
+  // importState/previewImport with the state's text beside the command (so a
+  // large state is neither embedded in nor copied into another text).
+  std::string execute_json(std::string_view command, std::string_view state);
+  // The state as exportState gives it, without the answer around it.
+  std::string export_state_json() const { return household_.export_json(); }
 
-  const HouseholdState& state() const { return state_; }
-
-  class Commands;  // the handlers, in engine.cpp
+  Household& household() { return household_; }
+  const Household& household() const { return household_; }
 
  private:
-  void reindex();
-  HouseholdState state_;
-  std::unordered_map<std::string, std::size_t> profile_index_;
-  std::unordered_map<std::string, std::size_t> recording_index_;
-  // Each recording's profile, as an index into state_.profiles: sweeps touch
-  // every recording, and a vector read beats hashing its profile id.
-  std::vector<std::uint32_t> recording_slot_;
-  std::unordered_map<std::string, std::size_t> tombstone_index_;
-  std::unordered_map<std::string, std::size_t> receipt_index_;
+  Household household_;
 };
 
-nlohmann::json success(nlohmann::json result);
-nlohmann::json failure(const Errors& errors);
-
-// Ad eligibility and consent signals (engine_ads.cpp): commands that read the
-// household and never change it. decideAds never fails: any error gives the
-// most protective decision with the error among its reasons (R-ADS, fail closed).
-Result<nlohmann::json> decode_tc_string_command(const HouseholdState& state, const nlohmann::json& command);
-Result<nlohmann::json> decode_gpp_command(const HouseholdState& state, const nlohmann::json& command);
-Result<nlohmann::json> decide_ads_command(const HouseholdState& state, const nlohmann::json& command);
+// Every command's spec as JSON Schemas (describeCommands' answer).
+std::string describe_commands_json();
 
 }  // namespace privacy

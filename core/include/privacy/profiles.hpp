@@ -1,9 +1,9 @@
 #pragma once
-// The child-profile lifecycle (R-PRO-2, R-PRO-3): inactivity, the notice
-// window, the parent's "keep", and the 13th-birthday review.
+// The profile lifecycle (R-PRO-2, R-PRO-3): inactivity, the notice window,
+// the parent's "keep", and the age reviews.
 #include <optional>
 
-#include "privacy/household.hpp"
+#include "privacy/model.hpp"
 
 namespace privacy {
 
@@ -17,13 +17,17 @@ enum class LifecycleStep {
 
 // The last sign of life: created, active (a recording), or kept by the parent.
 Instant last_sign_of_life(const Profile& profile);
-
 LifecycleStep lifecycle_step(const Profile& profile, const RetentionPolicy& policy, Instant now);
-
 // When the notice window of a notified profile ends.
 std::optional<Instant> removal_due_at(const Profile& profile, const RetentionPolicy& policy);
 
-// The child's 13th birthday at UTC midnight, if the birth date is known.
-std::optional<Instant> thirteenth_birthday(const Profile& profile);
+// The age of digital consent where no jurisdiction says otherwise (COPPA, R-AGE-3).
+inline constexpr int kDefaultConsentAge = 13;
+inline constexpr int kAdultAge = 18;
+// The instant (UTC midnight) the person turns `years`, if the birth date is known.
+std::optional<Instant> birthday(const Profile& profile, int years);
+// R-PRO-3: when a child (at the consent age) or a teen (at 18) is due for
+// the parent's review; none once reviewed or without a birth date.
+std::optional<Instant> age_review_due_at(const Profile& profile);
 
 }  // namespace privacy

@@ -1,29 +1,35 @@
 #pragma once
-// Retention settings and their effective value (R-RET-1..5), due times, and
-// the sweep (R-RET-6).
+// Retention (R-RET-1..6): a profile's effective setting, and when each
+// recording is due.
 #include <optional>
-#include <vector>
 
-#include "privacy/household.hpp"
-#include "privacy/recordings.hpp"
+#include "privacy/views.hpp"
 
 namespace privacy {
 
-struct EffectiveRetention {
-  RetentionSetting setting = RetentionSetting::three_months;
-  std::optional<int> months;  // 0 for dont_save; none: kept until deleted
-  bool capped_by_policy = false;
-  std::optional<int> policy_max_months;
-  bool operator==(const EffectiveRetention&) const = default;
-};
-
-// R-RET-4: a child's setting is the shorter of the choice and the policy's
-// child maximum; `until_deleted` for a child means the policy maximum.
-EffectiveRetention effective_retention(ProfileKind kind, RetentionSetting setting,
+// R-RET-4: a child's (and a teen's) setting is the shorter of the choice and
+// the policy's child maximum; `until_deleted` then means the maximum. An
+// adult's is capped by the policy's adult maximum, if any.
+EffectiveRetention effective_retention(const Profile& profile, const RetentionPolicy& policy);
+EffectiveRetention effective_retention(const Profile& profile, RetentionSetting setting,
                                        const RetentionPolicy& policy);
+
+// What applies to one recording of the profile: the profile's effective
+// setting, and for data collected while a child the child maximum too
+// (R-PRO-3, R-RET-4).
+struct RetentionRule {
+  std::optional<int> months;           // the profile's
+  std::optional<int> child_data_months;  // for recordings collected as a child
+};
+RetentionRule retention_rule(const EffectiveRetention& effective, const RetentionPolicy& policy);
 
 // R-RET-2/3: dont_save is due at capture; N months at capture + N calendar
 // months; none when kept until deleted.
-std::optional<Instant> due_at(Instant captured_at, const EffectiveRetention& effective);
+std::optional<Instant> due_at(const Recording& recording, const RetentionRule& rule);
+
+RetentionSetting default_retention(ProfileKind kind);
+
+// R-RET-4: every category once, each with a finite child maximum; empty when valid.
+Errors validate_policy(const RetentionPolicy& policy, const std::string& path);
 
 }  // namespace privacy

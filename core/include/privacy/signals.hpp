@@ -19,13 +19,6 @@
 
 namespace privacy {
 
-namespace code {
-// A consent signal that does not decode (TC string, GPP string).
-inline constexpr const char* invalid_signal = "invalid_signal";
-// Signals that decode but cannot all be true (e.g. two different TC strings).
-inline constexpr const char* contradictory_signal = "contradictory_signal";
-}  // namespace code
-
 // The longest TC or GPP string accepted (a TC string with every vendor
 // bit-field encoded three times is about 33,000 characters).
 inline constexpr std::size_t kMaxSignalBytes = 100000;

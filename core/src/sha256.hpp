@@ -24,7 +24,10 @@ class Sha256 {
   std::uint64_t length_ = 0;
 };
 
+using Digest = std::array<std::uint8_t, 32>;
+
 // Lower-case hex digest of `data`.
 std::string sha256_hex(std::string_view data);
+std::string to_hex(const Digest& digest);
 
 }  // namespace privacy

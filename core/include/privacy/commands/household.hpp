@@ -1,0 +1,148 @@
+#pragma once
+// Command specs: the household, its members, the written policy and notice.
+// Each spec is the one definition of its command: name, summary, who may run
+// it, what it changes and audits, its input fields and its answer.
+#include <optional>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "privacy/access.hpp"
+#include "privacy/views.hpp"
+
+namespace privacy {
+struct Ctx;
+}  // namespace privacy
+
+namespace privacy::cmd {
+
+struct CreateHousehold {
+  static constexpr CommandInfo info{
+      .name = "createHousehold",
+      .summary = "Creates the household with the operator's written retention policy (R-RET-4, R-RET-7).",
+      .access = access::operator_only,
+      .changes = true,
+      .audits = actions({AuditAction::household_created}),
+      .needs_household = false};
+  std::string id;
+  std::string name;
+  RetentionPolicy retention_policy;
+  std::optional<PrivacyNotice> privacy_notice;
+  using Output = privacy::Overview;
+  Result<Output> apply(Ctx& ctx) const;
+  template <class V> static void fields(V& v) {
+    v("id", &CreateHousehold::id, schema::Id{});
+    v("name", &CreateHousehold::name, schema::Text{kMaxNameBytes, true});
+    v("retentionPolicy", &CreateHousehold::retention_policy, schema::Object<RetentionPolicy>{},
+      "R-RET-4: a finite child maximum per category");
+    v("privacyNotice", &CreateHousehold::privacy_notice, schema::Object<PrivacyNotice>{},
+      "default: version 1, what is collected, no third parties");
+  }
+};
+
+struct SetRetentionPolicy {
+  static constexpr CommandInfo info{
+      .name = "setRetentionPolicy",
+      .summary = "Replaces the operator's written retention policy (R-RET-4, R-RET-7).",
+      .access = access::operator_only,
+      .changes = true,
+      .audits = actions({AuditAction::retention_policy_set})};
+  RetentionPolicy retention_policy;
+  using Output = RetentionPolicy;
+  Result<Output> apply(Ctx& ctx) const;
+  template <class V> static void fields(V& v) {
+    v("retentionPolicy", &SetRetentionPolicy::retention_policy, schema::Object<RetentionPolicy>{});
+  }
+};
+
+struct SetPrivacyNotice {
+  static constexpr CommandInfo info{
+      .name = "setPrivacyNotice",
+      .summary = "Publishes a new privacy notice; a material change puts children's consent back to pending (R-CON-5).",
+      .access = access::operator_only,
+      .changes = true,
+      .audits = actions({AuditAction::privacy_notice_set})};
+  PrivacyNotice privacy_notice;
+  using Output = NoticeChange;
+  Result<Output> apply(Ctx& ctx) const;
+  template <class V> static void fields(V& v) {
+    v("privacyNotice", &SetPrivacyNotice::privacy_notice, schema::Object<PrivacyNotice>{},
+      "its version must be above the current one");
+  }
+};
+
+struct AddGuardian {
+  static constexpr CommandInfo info{
+      .name = "addGuardian",
+      .summary = "Adds a parent or guardian to the household (R-CON-6).",
+      .access = access::admin,
+      .changes = true,
+      .audits = actions({AuditAction::guardian_added})};
+  Guardian guardian;
+  using Output = Guardian;
+  Result<Output> apply(Ctx& ctx) const;
+  template <class V> static void fields(V& v) { v("guardian", &AddGuardian::guardian, schema::Object<Guardian>{}); }
+};
+
+struct AddDevice {
+  static constexpr CommandInfo info{
+      .name = "addDevice",
+      .summary = "Adds a device (a speaker, a tablet) that records into the household's profiles.",
+      .access = access::devices,
+      .changes = true,
+      .audits = actions({AuditAction::device_added})};
+  Device device;
+  using Output = Device;
+  Result<Output> apply(Ctx& ctx) const;
+  template <class V> static void fields(V& v) { v("device", &AddDevice::device, schema::Object<Device>{}); }
+};
+
+struct Overview {
+  static constexpr CommandInfo info{
+      .name = "overview",
+      .summary = "The household: members, devices, profiles with their effective retention and counts, policy, notice, audit head.",
+      .access = access::members,
+      .needs_now = false};
+  using Output = privacy::Overview;
+  Result<Output> apply(Ctx& ctx) const;
+  template <class V> static void fields(V&) {}
+};
+
+struct PrivacyDisclosure {
+  static constexpr CommandInfo info{
+      .name = "privacyDisclosure",
+      .summary = "The children's privacy disclosure, as data and as escaped HTML (R-RET-7, R-CON-3, R-CON-4).",
+      .access = access::published,
+      .needs_now = false};
+  using Output = nlohmann::json;
+  Result<Output> apply(Ctx& ctx) const;
+  static nlohmann::json output_schema();
+  template <class V> static void fields(V&) {}
+};
+
+struct AuthorizationTable {
+  static constexpr CommandInfo info{
+      .name = "authorizationTable",
+      .summary = "Who may run each command, per target (R-CON-6, R-INT-5).",
+      .subject = Subject::none,
+      .needs_household = false,
+      .needs_now = false};
+  using Output = AccessTable;
+  Result<Output> apply(Ctx& ctx) const;
+  template <class V> static void fields(V&) {}
+};
+
+struct DescribeCommands {
+  static constexpr CommandInfo info{
+      .name = "describeCommands",
+      .summary = "Every command: its summary, who may run it, what it changes, and JSON Schemas of its input and answer.",
+      .subject = Subject::none,
+      .needs_household = false,
+      .needs_now = false};
+  using Output = nlohmann::json;
+  Result<Output> apply(Ctx& ctx) const;
+  static nlohmann::json output_schema();
+  template <class V> static void fields(V&) {}
+};
+
+}  // namespace privacy::cmd

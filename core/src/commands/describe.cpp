@@ -1,0 +1,150 @@
+// The commands described from their specs: the authorization table
+// (R-CON-6, R-INT-5) and describeCommands (JSON Schemas of every input and
+// answer), from which scripts/generate.mjs writes the package's types and
+// methods and the README's reference.
+#include "../household/context.hpp"
+#include "../json/describe.hpp"
+#include "privacy/engine.hpp"
+
+namespace privacy {
+
+namespace {
+
+std::vector<ActorKind> kinds_in(std::uint32_t bits) {
+  std::vector<ActorKind> out;
+  for (const auto& [kind, name] : Words<ActorKind>::table)
+    if (bits & bit(kind)) out.push_back(kind);
+  return out;
+}
+
+template <class C>
+void access_rows(std::vector<AccessRow>& rows) {
+  constexpr const CommandInfo& info = C::info;
+  if (info.subject == Subject::none) return;
+  for (const auto& [target, name] : Words<Target>::table) {
+    if (!info.access.applies(target)) continue;
+    const Rule& rule = info.access.rule(target);
+    rows.push_back({std::string(info.name), target, kinds_in(rule.allow), kinds_in(rule.self)});
+  }
+}
+
+template <class... C>
+std::vector<AccessRow> all_rows(CommandList<C...>) {
+  std::vector<AccessRow> rows;
+  (access_rows<C>(rows), ...);
+  return rows;
+}
+
+nlohmann::json audits_of(std::uint64_t bits) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& [action, name] : Words<AuditAction>::table)
+    if (bits >> static_cast<unsigned>(action) & 1u) out.push_back(std::string(name));
+  return out;
+}
+
+// A command's input: the fields every command shares, then its own.
+template <class C>
+nlohmann::json input_schema(json::Schemas& s) {
+  constexpr const CommandInfo& info = C::info;
+  s.input = true;
+  nlohmann::json schema = json::object_schema<C>(s);
+  nlohmann::json& props = schema["properties"];
+  nlohmann::json shared = nlohmann::json::object();
+  shared["command"] = {{"const", std::string(info.name)}};
+  if (info.subject != Subject::none) {
+    shared["actor"] = {{"type", "string"}, {"minLength", 1}, {"maxLength", kMaxIdBytes},
+                       {"description", "who acts (R-INT-5): a guardian or profile id, operator, system, device:<id>, support:<agent>"}};
+    shared["onBehalfOf"] = {{"type", "string"}, {"minLength", 1}, {"maxLength", kMaxIdBytes},
+                            {"description", "a support agent's verified guardian"}};
+  }
+  if (info.needs_now) shared["now"] = json::kind_schema(s, schema::At{});
+  for (auto& [key, value] : props.items()) shared[key] = value;
+  props = shared;
+  nlohmann::json required = {"command"};
+  if (info.subject != Subject::none && info.subject != Subject::optional_profile) required.push_back("actor");
+  if (info.needs_now) required.push_back("now");
+  for (const auto& r : schema["required"]) required.push_back(r);
+  schema["required"] = required;
+  if (info.subject == Subject::optional_profile) schema["dependentRequired"] = {{"profileId", {"actor"}}};
+  return schema;
+}
+
+template <class C>
+nlohmann::json output_schema(json::Schemas& s) {
+  s.input = false;
+  if constexpr (std::is_same_v<typename C::Output, nlohmann::json>) return C::output_schema();
+  else return json::output_schema_of<typename C::Output>(s);
+}
+
+template <class C>
+nlohmann::json describe(json::Schemas& s) {
+  constexpr const CommandInfo& info = C::info;
+  std::vector<AccessRow> rows;
+  access_rows<C>(rows);
+  nlohmann::json access = nlohmann::json::array();
+  for (const auto& r : rows) access.push_back(json::to_tree(r));
+  return {{"name", std::string(info.name)},
+          {"summary", std::string(info.summary)},
+          {"changes", info.changes},
+          {"deletes", info.deletes},
+          {"audits", audits_of(info.audits)},
+          {"actor", info.subject == Subject::none            ? "none"
+                    : info.subject == Subject::optional_profile ? "with profileId"
+                                                                 : "required"},
+          {"access", access},
+          {"input", input_schema<C>(s)},
+          {"output", output_schema<C>(s)}};
+}
+
+template <class... C>
+nlohmann::json describe_all(CommandList<C...>) {
+  json::Schemas s;
+  nlohmann::json commands = nlohmann::json::array();
+  (commands.push_back(describe<C>(s)), ...);
+  // The closed sets every answer may carry, for the generated types.
+  s.input = false;
+  json::kind_schema(s, schema::Choice<AuditAction>{});
+  json::kind_schema(s, schema::Choice<UseVerdict>{});
+  nlohmann::json codes = nlohmann::json::array();
+  for (const char* c : kErrorCodes) codes.push_back(c);
+  s.defs["ErrorCode"] = {{"type", "string"}, {"enum", codes}};
+  return {{"$schema", "https://json-schema.org/draft/2020-12/schema"},
+          {"schemaVersion", kSchemaVersion},
+          {"commands", commands},
+          {"$defs", s.defs}};
+}
+
+}  // namespace
+
+std::string describe_commands_json() {
+  static const std::string text = describe_all(AllCommands{}).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  return text;
+}
+
+Result<AccessTable> cmd::AuthorizationTable::apply(Ctx&) const {
+  AccessTable out;
+  for (const auto& [kind, name] : Words<ActorKind>::table) out.actor_kinds.push_back(kind);
+  out.rows = all_rows(AllCommands{});
+  return out;
+}
+
+Result<nlohmann::json> cmd::DescribeCommands::apply(Ctx&) const {
+  return nlohmann::json::parse(describe_commands_json(), nullptr, false);
+}
+
+nlohmann::json cmd::DescribeCommands::output_schema() {
+  return {{"type", "object"}, {"description", "this document"}};
+}
+
+nlohmann::json cmd::PrivacyDisclosure::output_schema() {
+  return {{"type", "object"},
+          {"properties", {{"disclosure", {{"type", "object"}}}, {"html", {{"type", "string"}}}}},
+          {"required", {"disclosure", "html"}},
+          {"additionalProperties", false}};
+}
+
+nlohmann::json cmd::DecodeTcString::output_schema() { return {{"type", "object"}, {"x-type", "TcString"}}; }
+nlohmann::json cmd::DecodeGpp::output_schema() { return {{"type", "object"}, {"x-type", "GppString"}}; }
+nlohmann::json cmd::DecideAds::output_schema() { return {{"type", "object"}, {"x-type", "AdDecision"}}; }
+
+}  // namespace privacy

@@ -1,0 +1,97 @@
+// The household, its members, the written policy and the notice.
+#include "../json/codec.hpp"
+#include "context.hpp"
+#include "privacy/disclosure.hpp"
+#include "privacy/profiles.hpp"
+#include "privacy/retention.hpp"
+#include "views.hpp"
+
+namespace privacy {
+
+using cmd::AddDevice;
+using cmd::AddGuardian;
+using cmd::CreateHousehold;
+using cmd::SetPrivacyNotice;
+using cmd::SetRetentionPolicy;
+
+Result<privacy::Overview> CreateHousehold::apply(Ctx& ctx) const {
+  if (ctx.h.exists) return Error{code::conflict, "", "this engine already holds a household"};
+  Errors invalid = validate_policy(retention_policy, "retentionPolicy");
+  if (!invalid.empty()) return invalid;
+  Household::Impl& h = ctx.h;
+  h.s = HouseholdState{};
+  h.s.household = {id, name};
+  h.s.retention_policy = retention_policy;
+  h.s.privacy_notice = privacy_notice.value_or(default_privacy_notice());
+  h.exists = true;
+  h.rebuild();
+  ctx.log(AuditAction::household_created,
+          {{"householdId", id},
+           {"retentionPolicy", json::to_tree(retention_policy)},
+           {"privacyNotice", json::to_tree(h.s.privacy_notice)}});
+  return overview(h);
+}
+
+Result<RetentionPolicy> SetRetentionPolicy::apply(Ctx& ctx) const {
+  Errors invalid = validate_policy(retention_policy, "retentionPolicy");
+  if (!invalid.empty()) return invalid;
+  ctx.h.edit_policy() = retention_policy;
+  ctx.log(AuditAction::retention_policy_set,
+          {{"retentionPolicy", json::to_tree(retention_policy)}});
+  return retention_policy;
+}
+
+// R-CON-5: a material change to what is collected or disclosed puts every
+// child with consent back to pending: collection stops until it is given
+// again, and disclosure is off until the parent confirms it again (R-CON-3).
+Result<NoticeChange> SetPrivacyNotice::apply(Ctx& ctx) const {
+  Household::Impl& h = ctx.h;
+  if (privacy_notice.version <= h.s.privacy_notice.version)
+    return Error{code::conflict, "privacyNotice.version",
+                 "a new notice needs a version above " + std::to_string(h.s.privacy_notice.version)};
+  NoticeChange out;
+  out.material = privacy_notice.materially_differs(h.s.privacy_notice);
+  if (out.material) {
+    for (std::uint32_t i = 0; i < h.s.profiles.size(); ++i) {
+      const Profile& p = h.s.profiles[i];
+      if (p.kind != ProfileKind::child || p.consent->state != ConsentState::verified) continue;
+      Profile& edit = h.edit_profile(i);
+      edit.consent->state = ConsentState::pending;
+      edit.consent->requested_method = edit.consent->evidence->method;
+      edit.consent->reason = ConsentReason::material_change;
+      edit.consent->disclosure = false;
+      edit.enabled = false;
+      out.need_consent.push_back(p.id);
+    }
+  }
+  h.edit_notice() = privacy_notice;
+  out.privacy_notice = privacy_notice;
+  ctx.log(AuditAction::privacy_notice_set, {{"privacyNotice", json::to_tree(privacy_notice)},
+                                            {"material", out.material},
+                                            {"needConsent", out.need_consent}});
+  return out;
+}
+
+Result<Guardian> AddGuardian::apply(Ctx& ctx) const {
+  if (ctx.h.actor_id_taken(guardian.id))
+    return Error{code::conflict, "guardian.id", "id '" + guardian.id + "' is already used"};
+  ctx.h.add_guardian(guardian);
+  ctx.log(AuditAction::guardian_added, json::to_tree(guardian));
+  return guardian;
+}
+
+Result<Device> AddDevice::apply(Ctx& ctx) const {
+  if (ctx.h.device(device.id)) return Error{code::conflict, "device.id", "id '" + device.id + "' is already used"};
+  ctx.h.add_device(device);
+  ctx.log(AuditAction::device_added, json::to_tree(device));
+  return device;
+}
+
+Result<privacy::Overview> cmd::Overview::apply(Ctx& ctx) const { return overview(ctx.h); }
+
+Result<nlohmann::json> cmd::PrivacyDisclosure::apply(Ctx& ctx) const {
+  nlohmann::json disclosure = privacy_disclosure(ctx.h.s);
+  return nlohmann::json{{"disclosure", disclosure}, {"html", privacy_disclosure_html(disclosure)}};
+}
+
+}  // namespace privacy

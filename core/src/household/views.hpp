@@ -1,0 +1,18 @@
+#pragma once
+// Computed views the commands share: effective retention, due times, the
+// overview.
+#include <vector>
+
+#include "impl.hpp"
+#include "privacy/retention.hpp"
+
+namespace privacy {
+
+EffectiveRetention effective(const Household::Impl& h, const Profile& p);
+RetentionRule rule_of(const Household::Impl& h, const Profile& p);
+// One rule per profile slot, for passes over every recording.
+std::vector<RetentionRule> rules_by_slot(const Household::Impl& h);
+RecordingView view_of(const Recording& r, const RetentionRule& rule);
+privacy::Overview overview(const Household::Impl& h);
+
+}  // namespace privacy
