@@ -9,6 +9,11 @@
 
 namespace privacy {
 
+// JSON text answered as it is (describeCommands).
+struct RawJson {
+  std::string text;
+};
+
 struct EffectiveRetention {
   std::string profile_id;
   RetentionSetting setting = RetentionSetting::three_months;

@@ -35,8 +35,8 @@ std::vector<AccessRow> all_rows(CommandList<C...>) {
   return rows;
 }
 
-nlohmann::json audits_of(std::uint64_t bits) {
-  nlohmann::json out = nlohmann::json::array();
+json::Schema audits_of(std::uint64_t bits) {
+  json::Schema out = json::Schema::array();
   for (const auto& [action, name] : Words<AuditAction>::table)
     if (bits >> static_cast<unsigned>(action) & 1u) out.push_back(std::string(name));
   return out;
@@ -44,12 +44,12 @@ nlohmann::json audits_of(std::uint64_t bits) {
 
 // A command's input: the fields every command shares, then its own.
 template <class C>
-nlohmann::json input_schema(json::Schemas& s) {
+json::Schema input_schema(json::Schemas& s) {
   constexpr const CommandInfo& info = C::info;
   s.input = true;
-  nlohmann::json schema = json::object_schema<C>(s);
-  nlohmann::json& props = schema["properties"];
-  nlohmann::json shared = nlohmann::json::object();
+  json::Schema schema = json::object_schema<C>(s);
+  json::Schema& props = schema["properties"];
+  json::Schema shared = json::Schema::object();
   shared["command"] = {{"const", std::string(info.name)}};
   if (info.subject != Subject::none) {
     shared["actor"] = {{"type", "string"}, {"minLength", 1}, {"maxLength", kMaxIdBytes},
@@ -60,7 +60,7 @@ nlohmann::json input_schema(json::Schemas& s) {
   if (info.needs_now) shared["now"] = json::kind_schema(s, schema::At{});
   for (auto& [key, value] : props.items()) shared[key] = value;
   props = shared;
-  nlohmann::json required = {"command"};
+  json::Schema required = {"command"};
   if (info.subject != Subject::none && info.subject != Subject::optional_profile) required.push_back("actor");
   if (info.needs_now) required.push_back("now");
   for (const auto& r : schema["required"]) required.push_back(r);
@@ -70,19 +70,19 @@ nlohmann::json input_schema(json::Schemas& s) {
 }
 
 template <class C>
-nlohmann::json output_schema(json::Schemas& s) {
+json::Schema output_schema(json::Schemas& s) {
   s.input = false;
-  if constexpr (std::is_same_v<typename C::Output, nlohmann::json>) return C::output_schema();
+  if constexpr (requires { C::output_schema(); }) return json::Schema(C::output_schema());
   else return json::output_schema_of<typename C::Output>(s);
 }
 
 template <class C>
-nlohmann::json describe(json::Schemas& s) {
+json::Schema describe(json::Schemas& s) {
   constexpr const CommandInfo& info = C::info;
   std::vector<AccessRow> rows;
   access_rows<C>(rows);
-  nlohmann::json access = nlohmann::json::array();
-  for (const auto& r : rows) access.push_back(json::to_tree(r));
+  json::Schema access = json::Schema::array();
+  for (const auto& r : rows) access.push_back(json::Schema::parse(json::to_text(r)));
   return {{"name", std::string(info.name)},
           {"summary", std::string(info.summary)},
           {"changes", info.changes},
@@ -97,15 +97,15 @@ nlohmann::json describe(json::Schemas& s) {
 }
 
 template <class... C>
-nlohmann::json describe_all(CommandList<C...>) {
+json::Schema describe_all(CommandList<C...>) {
   json::Schemas s;
-  nlohmann::json commands = nlohmann::json::array();
+  json::Schema commands = json::Schema::array();
   (commands.push_back(describe<C>(s)), ...);
   // The closed sets every answer may carry, for the generated types.
   s.input = false;
   json::kind_schema(s, schema::Choice<AuditAction>{});
   json::kind_schema(s, schema::Choice<UseVerdict>{});
-  nlohmann::json codes = nlohmann::json::array();
+  json::Schema codes = json::Schema::array();
   for (const char* c : kErrorCodes) codes.push_back(c);
   s.defs["ErrorCode"] = {{"type", "string"}, {"enum", codes}};
   return {{"$schema", "https://json-schema.org/draft/2020-12/schema"},
@@ -117,7 +117,7 @@ nlohmann::json describe_all(CommandList<C...>) {
 }  // namespace
 
 std::string describe_commands_json() {
-  static const std::string text = describe_all(AllCommands{}).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  static const std::string text = describe_all(AllCommands{}).dump(-1, ' ', false, json::Schema::error_handler_t::replace);
   return text;
 }
 
@@ -128,9 +128,7 @@ Result<AccessTable> cmd::AuthorizationTable::apply(Ctx&) const {
   return out;
 }
 
-Result<nlohmann::json> cmd::DescribeCommands::apply(Ctx&) const {
-  return nlohmann::json::parse(describe_commands_json(), nullptr, false);
-}
+Result<RawJson> cmd::DescribeCommands::apply(Ctx&) const { return RawJson{describe_commands_json()}; }
 
 nlohmann::json cmd::DescribeCommands::output_schema() {
   return {{"type", "object"}, {"description", "this document"}};

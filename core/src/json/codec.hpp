@@ -16,6 +16,7 @@
 #include <nlohmann/json.hpp>
 
 #include "privacy/model.hpp"
+#include "privacy/views.hpp"
 #include "privacy/schema.hpp"
 #include "pull.hpp"
 #include "tokens.hpp"
@@ -141,18 +142,20 @@ struct FieldChecker : IgnoresRules {
   const T& object;
   Seen seen;
   int index = 0;
-  std::vector<std::pair<const char*, int>> names;  // every field with its index
+  std::vector<std::pair<const char*, bool>> names;  // every field: given, and not null
   template <class C, class M, class K>
-  void operator()(const char* name, M C::*, const K&, const char* = "",
+  void operator()(const char* name, M C::*member, const K&, const char* = "",
                   schema::Presence presence = schema::Presence::required) {
     int i = index++;
-    names.emplace_back(name, i);
-    if (!((seen >> i) & 1u) && !is_optional<M>::value && presence == schema::Presence::required)
+    bool given = (seen >> i) & 1u;
+    if constexpr (is_optional<M>::value) given = given && (object.*member).has_value();
+    names.emplace_back(name, given);
+    if (!given && !is_optional<M>::value && presence == schema::Presence::required)
       p.fail_at(name, code::invalid_input, "is required");
   }
   bool has(std::string_view name) const {
-    for (const auto& [n, i] : names)
-      if (name == n) return (seen >> i) & 1u;
+    for (const auto& [n, given] : names)
+      if (name == n) return given;
     return false;
   }
 };
@@ -285,6 +288,7 @@ void write_value(std::string& out, bool value);
 void write_value(std::string& out, std::int64_t value);
 void write_value(std::string& out, int value);
 void write_value(std::string& out, const nlohmann::json& value);
+inline void write_value(std::string& out, const RawJson& value) { out += value.text; }
 template <class E, class = std::enable_if_t<std::is_enum_v<E>>>
 void write_value(std::string& out, E value) {
   out += '"';

@@ -16,78 +16,81 @@
 
 namespace privacy::json {
 
+// Schemas keep their fields in the order fields(v) lists them.
+using Schema = nlohmann::ordered_json;
+
 struct Schemas {
-  nlohmann::json defs = nlohmann::json::object();
+  Schema defs = Schema::object();
   bool input = false;
 };
 
 
-inline nlohmann::json nullable(nlohmann::json s) { return {{"anyOf", {std::move(s), {{"type", "null"}}}}}; }
+inline Schema nullable(Schema s) { return {{"anyOf", {std::move(s), {{"type", "null"}}}}}; }
 
-inline nlohmann::json kind_schema(Schemas&, schema::Id) {
+inline Schema kind_schema(Schemas&, schema::Id) {
   return {{"type", "string"}, {"minLength", 1}, {"maxLength", kMaxIdBytes}, {"x-maxBytes", kMaxIdBytes}};
 }
-inline nlohmann::json kind_schema(Schemas&, schema::Text k) {
-  nlohmann::json s = {{"type", "string"}, {"x-maxBytes", k.max_bytes}};
+inline Schema kind_schema(Schemas&, schema::Text k) {
+  Schema s = {{"type", "string"}, {"x-maxBytes", k.max_bytes}};
   if (k.non_empty) s["minLength"] = 1;
   return s;
 }
-inline nlohmann::json kind_schema(Schemas&, schema::Bool) { return {{"type", "boolean"}}; }
-inline nlohmann::json kind_schema(Schemas&, schema::Int k) {
+inline Schema kind_schema(Schemas&, schema::Bool) { return {{"type", "boolean"}}; }
+inline Schema kind_schema(Schemas&, schema::Int k) {
   return {{"type", "integer"}, {"minimum", k.min}, {"maximum", k.max}};
 }
-inline nlohmann::json kind_schema(Schemas& s, schema::At) {
+inline Schema kind_schema(Schemas& s, schema::At) {
   // Epoch milliseconds in and out; an ISO-8601 string with an offset in too.
   if (s.input)
     return {{"x-type", "Instant"},
             {"anyOf", {{{"type", "integer"}}, {{"type", "string"}, {"format", "date-time"}}}}};
   return {{"type", "integer"}, {"x-type", "EpochMs"}};
 }
-inline nlohmann::json kind_schema(Schemas&, schema::Date) { return {{"type", "string"}, {"format", "date"}}; }
-inline nlohmann::json kind_schema(Schemas&, schema::Hash) {
+inline Schema kind_schema(Schemas&, schema::Date) { return {{"type", "string"}, {"format", "date"}}; }
+inline Schema kind_schema(Schemas&, schema::Hash) {
   return {{"type", "string"}, {"pattern", "^[0-9a-f]{64}$"}};
 }
-inline nlohmann::json kind_schema(Schemas&, schema::Tree) { return {{"type", "object"}}; }
+inline Schema kind_schema(Schemas&, schema::Tree) { return {{"type", "object"}}; }
 
 template <class E>
-nlohmann::json kind_schema(Schemas& s, schema::Choice<E>) {
+Schema kind_schema(Schemas& s, schema::Choice<E>) {
   const char* name = Words<E>::name;
   if (!s.defs.contains(name)) {
-    nlohmann::json words = nlohmann::json::array();
+    Schema words = Schema::array();
     for (const auto& [v, w] : Words<E>::table) words.push_back(std::string(w));
     s.defs[name] = {{"type", "string"}, {"enum", words}};
   }
   return {{"$ref", std::string("#/$defs/") + name}};
 }
 
-template <class T> nlohmann::json object_schema(Schemas& s);
+template <class T> Schema object_schema(Schemas& s);
 
 template <class T>
-nlohmann::json ref_to(Schemas& s) {
+Schema ref_to(Schemas& s) {
   std::string name = std::string(T::type_name) + (s.input ? "Input" : "");
   if (!s.defs.contains(name)) {
-    s.defs[name] = nlohmann::json::object();  // placeholder: recursion stops here
+    s.defs[name] = Schema::object();  // placeholder: recursion stops here
     s.defs[name] = object_schema<T>(s);
   }
   return {{"$ref", "#/$defs/" + name}};
 }
 
 template <class T>
-nlohmann::json kind_schema(Schemas& s, schema::Object<T>) {
+Schema kind_schema(Schemas& s, schema::Object<T>) {
   return ref_to<T>(s);
 }
 template <class T>
-nlohmann::json kind_schema(Schemas& s, schema::Embedded<T>) {
+Schema kind_schema(Schemas& s, schema::Embedded<T>) {
   // An embedded state is read as exportState wrote it.
   bool input = s.input;
   s.input = false;
-  nlohmann::json out = ref_to<T>(s);
+  Schema out = ref_to<T>(s);
   s.input = input;
   return out;
 }
 template <class K>
-nlohmann::json kind_schema(Schemas& s, schema::List<K> k) {
-  nlohmann::json out = {{"type", "array"}, {"items", kind_schema(s, k.item)}};
+Schema kind_schema(Schemas& s, schema::List<K> k) {
+  Schema out = {{"type", "array"}, {"items", kind_schema(s, k.item)}};
   if (k.max_items != SIZE_MAX) out["maxItems"] = k.max_items;
   return out;
 }
@@ -96,15 +99,15 @@ template <class T>
 struct FieldSchemas {
   explicit FieldSchemas(Schemas& schemas) : s(schemas) {}
   Schemas& s;
-  nlohmann::json properties = nlohmann::json::object();
-  nlohmann::json required = nlohmann::json::array();
-  nlohmann::json variants = nlohmann::json::array();
+  Schema properties = Schema::object();
+  Schema required = Schema::array();
+  Schema variants = Schema::array();
   std::vector<std::string> variant_fields;
-  nlohmann::json one_of_list;
+  Schema one_of_list;
   template <class C, class M, class K>
   void operator()(const char* name, M C::*, const K& kind, const char* doc = "",
                   schema::Presence presence = schema::Presence::required) {
-    nlohmann::json field = kind_schema(s, kind);
+    Schema field = kind_schema(s, kind);
     if (is_optional<M>::value) field = nullable(std::move(field));
     if (*doc) field["description"] = doc;
     properties[name] = std::move(field);
@@ -114,8 +117,8 @@ struct FieldSchemas {
   template <class C, class E, class D>
   void when(const char* discriminator, D C::*, E value, std::initializer_list<const char*> fields) {
     if (!s.input) return;
-    nlohmann::json rule = {{"properties", {{discriminator, {{"const", std::string(word(value))}}}}},
-                           {"required", nlohmann::json::array()}};
+    Schema rule = {{"properties", {{discriminator, {{"const", std::string(word(value))}}}}},
+                           {"required", Schema::array()}};
     for (const char* f : fields) {
       rule["required"].push_back(f);
       variant_fields.emplace_back(f);
@@ -124,16 +127,16 @@ struct FieldSchemas {
   }
   void one_of(std::initializer_list<const char*> names) {
     if (!s.input) return;
-    one_of_list = nlohmann::json::array();
+    one_of_list = Schema::array();
     for (const char* n : names) one_of_list.push_back({{"required", {n}}});
   }
 };
 
 template <class T>
-nlohmann::json object_schema(Schemas& s) {
+Schema object_schema(Schemas& s) {
   FieldSchemas<T> f{s};
   T::fields(f);
-  nlohmann::json out = {{"type", "object"},
+  Schema out = {{"type", "object"},
                         {"properties", f.properties},
                         {"required", f.required},
                         {"additionalProperties", false}};
@@ -141,7 +144,7 @@ nlohmann::json object_schema(Schemas& s) {
     // Each variant requires its fields and leaves out the others'.
     std::set<std::string> all(f.variant_fields.begin(), f.variant_fields.end());
     for (auto& v : f.variants) {
-      nlohmann::json absent = nlohmann::json::array();
+      Schema absent = Schema::array();
       for (const auto& name : all)
         if (std::find(v["required"].begin(), v["required"].end(), name) == v["required"].end())
           absent.push_back({{"required", {name}}});
@@ -155,7 +158,7 @@ nlohmann::json object_schema(Schemas& s) {
 
 // The schema of a command's answer.
 template <class Out>
-nlohmann::json output_schema_of(Schemas& s) {
+Schema output_schema_of(Schemas& s) {
   if constexpr (is_reference_wrapper<Out>::value) {
     return ref_to<std::remove_const_t<typename Out::type>>(s);
   } else {

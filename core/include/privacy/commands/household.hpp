@@ -139,7 +139,7 @@ struct DescribeCommands {
       .subject = Subject::none,
       .needs_household = false,
       .needs_now = false};
-  using Output = nlohmann::json;
+  using Output = RawJson;
   Result<Output> apply(Ctx& ctx) const;
   static nlohmann::json output_schema();
   template <class V> static void fields(V&) {}
