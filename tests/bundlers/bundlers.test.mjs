@@ -136,7 +136,27 @@ for (const [name, bundle] of Object.entries(BUNDLERS)) {
   });
 }
 
-test('vite dev server: with no configuration, an engine answers in the page and in a worker', async (t) => {
+// The README's self-hosting example: Vite's ?url import of the exported .wasm, given as wasmUrl.
+async function expectSelfHosted(url) {
+  const context = await browser.newContext();
+  try {
+    const tab = await context.newPage();
+    const wasm = [];
+    tab.on('response', (response) => {
+      if (response.url().endsWith('.wasm')) wasm.push([response.status(), response.headers()['content-type']]);
+    });
+    await tab.goto(url);
+    await tab.waitForFunction(() => window.__result !== undefined, null, { timeout: 30_000 });
+    const { wasmUrl, ...result } = await tab.evaluate(() => window.__result);
+    assert.deepEqual(result, { version, answer: { kind: 'today' } });
+    assert.match(wasmUrl, /family-privacy-core\.wasm$/);
+    assert.deepEqual(wasm, [[200, 'application/wasm']], 'the .wasm came from the server, not the embedded copy');
+  } finally {
+    await context.close();
+  }
+}
+
+test('vite dev server: with no configuration, an engine answers in the page and in a worker; ?url self-hosting works', async (t) => {
   const { createServer: createViteServer } = await import('vite');
   const server = await createViteServer({
     root: installed.app, configFile: false, logLevel: 'error', server: { host: '127.0.0.1', port: 0 },
@@ -144,6 +164,7 @@ test('vite dev server: with no configuration, an engine answers in the page and 
   await server.listen();
   try {
     await expectAnswers(t, 'vite dev', server.resolvedUrls.local[0]);
+    await expectSelfHosted(new URL('self-hosted.html', server.resolvedUrls.local[0]).href);
   } finally {
     await server.close();
   }
