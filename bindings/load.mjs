@@ -100,7 +100,7 @@ function resolveUrl(value) {
 
 /**
  * Runs the glue with our own instantiateWasm, so that the glue never looks
- * for a file itself (it is built without import.meta). `source()` resolves to
+ * for a file itself (it is linked with -sUSE_ES6_IMPORT_META=0). `source()` resolves to
  * { instantiate(imports) } or { cause }. Resolves to { core } or { from, cause }.
  */
 async function instantiate(source, from) {

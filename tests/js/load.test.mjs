@@ -58,6 +58,13 @@ test('with no options, the copy embedded in the package is the .wasm shipped bes
   assert.deepEqual(await answers({ wasmUrl: undefined }), { kind: 'today' }, 'an undefined option is no option');
 });
 
+test('no module of the package reads import.meta: nothing builds a URL of its own (edge runtimes have no import.meta.url)', async () => {
+  for (const file of ['index.mjs', 'load.mjs', 'family-privacy-core.mjs']) {
+    const text = await readFile(new URL(`../../dist/${file}`, import.meta.url), 'utf8');
+    assert.doesNotMatch(text, /import\.meta/, file);
+  }
+});
+
 test('wasmBinary: a Buffer, a Uint8Array over part of a buffer, or an ArrayBuffer', async () => {
   assert.deepEqual(await answers({ wasmBinary: bytes }), { kind: 'today' });
   const padded = new Uint8Array(bytes.length + 8);
