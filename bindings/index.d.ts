@@ -344,16 +344,31 @@ export interface PrivacyEngine {
   close(): void;
 }
 
-export interface CreateOptions {
-  /** Where the .wasm file is; defaults to the one beside this module. */
+/**
+ * A compiled `WebAssembly.Module`. Written this way so that the types also
+ * check in a project whose `lib` declares no `WebAssembly` (no DOM, no Node types).
+ */
+export type WasmModule = typeof globalThis extends { WebAssembly: { Module: abstract new (...args: never[]) => infer M } } ? M : object;
+
+/**
+ * Where the engine's WebAssembly comes from: at most one of `wasmUrl`,
+ * `wasmBinary` and `wasmModule`; with none, the copy embedded in the package.
+ * A load failure throws PrivacyError `wasm_load_failed` naming what it tried.
+ */
+export interface PrivacyEngineOptions {
+  /** Where `family-privacy-core.wasm` is served (exported as `family-privacy/family-privacy-core.wasm`): relative to the page, or in Node to the working directory, where a `file:` URL is read from disk. */
   wasmUrl?: string | URL;
-  /** The .wasm bytes, skipping the fetch. */
-  wasmBinary?: ArrayBuffer | Uint8Array;
+  /** The `.wasm` bytes. */
+  wasmBinary?: ArrayBuffer | ArrayBufferView;
+  /** The `.wasm` compiled, for runtimes that forbid compiling at run time (Cloudflare Workers: `import wasmModule from 'family-privacy/family-privacy-core.wasm'`). */
+  wasmModule?: WasmModule;
   /** A state to import at once. */
   state?: HouseholdState | string;
 }
 
-export declare function createPrivacyEngine(options?: CreateOptions): Promise<PrivacyEngine>;
+export declare function createPrivacyEngine(options?: PrivacyEngineOptions): Promise<PrivacyEngine>;
+/** This package's version, from its package.json. */
+export declare const version: string;
 export declare const SCHEMA_VERSION: 2;
 
 // ---- Ad eligibility and consent signals (R-ADS-1..6; RULES.md S4) ----

@@ -1,7 +1,9 @@
 // family-privacy: the package entry. A thin, typed layer over the wasm
 // engine: plain objects in, plain objects out, one PrivacyError on failure.
 // See index.d.ts for the API; every command is documented there.
-import createPrivacyCore from './family-privacy-core.mjs';
+import { loadCore, forgetDefaultCore } from './load.mjs';
+
+export { version } from './version.mjs';
 
 export const SCHEMA_VERSION = 2;
 
@@ -16,37 +18,6 @@ export class PrivacyError extends Error {
 
 function failure(code, message, path = '') {
   return new PrivacyError(code, message, [{ code, path, message }]);
-}
-
-const isNode = typeof process === 'object' && !!process.versions?.node;
-
-// Node reads the .wasm from disk; a browser (or bundler) fetches it by URL.
-async function moduleArguments(options) {
-  if (options.wasmBinary) return { wasmBinary: options.wasmBinary };
-  const url = options.wasmUrl
-    ? new URL(String(options.wasmUrl), isNode ? `file://${process.cwd()}/` : globalThis.location?.href)
-    : new URL('./family-privacy-core.wasm', import.meta.url);
-  if (isNode && url.protocol === 'file:') {
-    const fsName = 'node:fs/promises';
-    const { readFile } = await import(/* @vite-ignore */ /* webpackIgnore: true */ fsName);
-    return { wasmBinary: await readFile(url) };
-  }
-  return { locateFile: () => url.href };
-}
-
-let defaultCore;  // one instantiation serves every engine that uses the default .wasm
-
-async function loadCore(options) {
-  const custom = options.wasmBinary || options.wasmUrl;
-  if (!custom && defaultCore) return defaultCore;
-  const loading = moduleArguments(options).then(createPrivacyCore);
-  if (!custom) defaultCore = loading;
-  try {
-    return await loading;
-  } catch (error) {
-    if (!custom) defaultCore = undefined;
-    throw failure('wasm_load_failed', `could not load the engine's WebAssembly: ${error?.message ?? error}`);
-  }
 }
 
 const SUCCESS_PREFIX = '{"result":';
@@ -91,7 +62,7 @@ class Engine {
       return this.#native.execute(text);
     } catch (error) {
       this.#native = undefined;
-      defaultCore = undefined;
+      forgetDefaultCore();
       throw failure('internal', `the engine stopped (${error?.message ?? error}); create a new engine and import the last saved state`);
     }
   }
@@ -174,7 +145,7 @@ export async function createPrivacyEngine(options = {}) {
   if (options === null || typeof options !== 'object') {
     throw failure('invalid_input', 'createPrivacyEngine takes an options object');
   }
-  const core = await loadCore(options);
+  const core = await loadCore(options, failure);
   const engine = new Engine(new core.Engine());
   if (options.state !== undefined) {
     try {

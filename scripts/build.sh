@@ -18,6 +18,4 @@ if [ ! -f build-wasm/CMakeCache.txt ]; then
 fi
 cmake --build build-wasm -j"$jobs"
 
-mkdir -p dist
-cp build-wasm/family-privacy-core.mjs build-wasm/family-privacy-core.wasm dist/
-cp bindings/index.mjs bindings/index.d.ts dist/
+node scripts/dist.mjs

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # `npm test`: set up, build, then every suite: the doctest suite natively and
 # under AddressSanitizer + UndefinedBehaviorSanitizer (ctest), a bounded
-# libFuzzer run per parser, the package's JS tests, and the browser tests.
-# Stops at the first failing suite.
+# libFuzzer run per parser, the package's JS tests, the package and the C++
+# library used from outside (README example, workerd, find_package, the four
+# bundlers), and the browser tests. Stops at the first failing suite.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -40,6 +41,6 @@ else
   echo "clang++-14 not found: fuzzing skipped"
 fi
 
-echo "== node --test (package API, vectors, types, tarball; then the page in Chromium)"
+echo "== node --test (package API, vectors, types, tarball; README example, workerd, find_package; bundlers; then the page in Chromium)"
 mkdir -p build
-node --test --test-concurrency=1 tests/js/ tests/e2e/ | tee build/node-test.tap
+node --test --test-concurrency=1 tests/js/ tests/consumer/ tests/bundlers/ tests/e2e/ | tee build/node-test.tap

@@ -1,42 +1,59 @@
 // The packed tarball is what users get: pack it, install it into an empty
-// folder, import it by name, run an operation.
+// folder, import it by name, run an operation; its exports are exactly the
+// entry, the .wasm and package.json.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { installPacked, ROOT } from '../consumer/packed.mjs';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
+const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 
 test('npm pack, install into an empty folder, import and use', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'family-privacy-pack-'));
+  const installed = installPacked('pack');
   try {
-    const pack = spawnSync('npm', ['pack', '--json', '--pack-destination', dir], { cwd: root, encoding: 'utf8' });
-    assert.equal(pack.status, 0, pack.stderr);
-    const [info] = JSON.parse(pack.stdout);
-    const files = info.files.map((f) => f.path).sort();
-    assert.deepEqual(files, ['README.md', 'dist/family-privacy-core.mjs', 'dist/family-privacy-core.wasm',
-      'dist/index.d.ts', 'dist/index.mjs', 'package.json']);
-    const app = join(dir, 'app');
-    spawnSync('mkdir', ['-p', app]);
-    writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'app', private: true, type: 'module' }));
-    const install = spawnSync('npm', ['install', '--no-audit', '--no-fund', '--offline', join(dir, info.filename)], { cwd: app, encoding: 'utf8' });
-    assert.equal(install.status, 0, install.stderr);
-    writeFileSync(join(app, 'main.mjs'), `
-      import { createPrivacyEngine, PrivacyError } from 'family-privacy';
+    assert.deepEqual(installed.files, ['CHANGELOG.md', 'LICENSE', 'README.md',
+      'dist/family-privacy-core.mjs', 'dist/family-privacy-core.wasm', 'dist/index.d.ts', 'dist/index.mjs',
+      'dist/load.mjs', 'dist/version.mjs', 'dist/wasm-embedded.mjs', 'package.json']);
+    writeFileSync(join(installed.app, 'main.mjs'), `
+      import { createPrivacyEngine, PrivacyError, version } from 'family-privacy';
+      import { readFileSync } from 'node:fs';
       const engine = await createPrivacyEngine();
       const answer = engine.parseVoiceRequest({ utterance: 'Alexa, delete everything I said today' });
       let code;
       try { engine.overview(); } catch (e) { code = e instanceof PrivacyError && e.code; }
-      console.log(JSON.stringify({ answer, code }));
       engine.close();
+      const wasm = import.meta.resolve('family-privacy/family-privacy-core.wasm');
+      const fromFile = await createPrivacyEngine({ wasmBinary: readFileSync(new URL(wasm)) });
+      fromFile.close();
+      let hidden;
+      try { import.meta.resolve('family-privacy/dist/load.mjs'); } catch (e) { hidden = e.code; }
+      const { default: manifest } = await import('family-privacy/package.json', { with: { type: 'json' } });
+      console.log(JSON.stringify({ answer, code, version, wasm: wasm.replace(/^.*node_modules/, ''), hidden, name: manifest.name }));
     `);
-    const run = spawnSync(process.execPath, ['main.mjs'], { cwd: app, encoding: 'utf8' });
+    const run = spawnSync(process.execPath, ['main.mjs'], { cwd: installed.app, encoding: 'utf8' });
     assert.equal(run.status, 0, run.stderr);
-    assert.deepEqual(JSON.parse(run.stdout), { answer: { kind: 'today' }, code: 'not_found' });
+    assert.deepEqual(JSON.parse(run.stdout), {
+      answer: { kind: 'today' }, code: 'not_found', version: pkg.version,
+      wasm: '/family-privacy/dist/family-privacy-core.wasm', hidden: 'ERR_PACKAGE_PATH_NOT_EXPORTED', name: 'family-privacy',
+    });
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    installed.cleanup();
   }
+});
+
+test('package.json says what a registry shows: repository, keywords, license, ESM-only exports', () => {
+  assert.equal(pkg.license, 'MIT');
+  assert.match(readFileSync(join(ROOT, 'LICENSE'), 'utf8'), /^MIT License\n/);
+  assert.equal(pkg.repository.type, 'git');
+  assert.ok(pkg.keywords.length >= 5);
+  assert.equal(pkg.type, 'module');
+  assert.deepEqual(pkg.exports, {
+    '.': { types: './dist/index.d.ts', default: './dist/index.mjs' },
+    './family-privacy-core.wasm': './dist/family-privacy-core.wasm',
+    './package.json': './package.json',
+  });
+  const changelog = readFileSync(join(ROOT, 'CHANGELOG.md'), 'utf8');
+  assert.match(changelog, new RegExp(`^## ${pkg.version.replaceAll('.', '\\.')} `, 'm'), 'the CHANGELOG has this version');
 });

@@ -1,6 +1,6 @@
 // Type-checked (never run) against the shipped index.d.ts: what a typed user
 // writes must compile, and a misuse must not.
-import { createPrivacyEngine, PrivacyError, type DeletionReceipt, type RetentionSetting } from 'family-privacy';
+import { createPrivacyEngine, PrivacyError, version, type DeletionReceipt, type PrivacyEngineOptions, type RetentionSetting, type WasmModule } from 'family-privacy';
 
 export async function example(): Promise<DeletionReceipt> {
   const engine = await createPrivacyEngine({ wasmUrl: new URL('https://example.test/x.wasm') });
@@ -28,4 +28,22 @@ export async function misuse(): Promise<void> {
   // @ts-expect-error: mayUse answers an object, not a boolean
   const allowed: boolean = engine.mayUse({ recordingId: 'r', purpose: 'training' });
   void allowed;
+}
+
+// Every way to load the engine; version is a string.
+export async function loading(wasmModule: WebAssembly.Module, bytes: Uint8Array): Promise<string> {
+  const module: WasmModule = wasmModule;
+  const back: WebAssembly.Module = module;  // with DOM types, WasmModule is WebAssembly.Module itself
+  void back;
+  const choices: PrivacyEngineOptions[] = [
+    {}, { wasmModule }, { wasmBinary: bytes }, { wasmBinary: new ArrayBuffer(8) }, { wasmUrl: 'engine.wasm' },
+    { wasmUrl: new URL('https://example.test/engine.wasm') }, { state: '{"schemaVersion":2}' },
+  ];
+  for (const options of choices) (await createPrivacyEngine(options)).close();
+  // @ts-expect-error: wasmUrl is a string or a URL
+  await createPrivacyEngine({ wasmUrl: 42 });
+  // @ts-expect-error: not an option
+  await createPrivacyEngine({ wasmurl: 'engine.wasm' });
+  const text: string = version;
+  return text;
 }
