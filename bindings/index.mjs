@@ -1,11 +1,14 @@
 // family-privacy: the package entry. A thin, typed layer over the wasm
 // engine: plain objects in, plain objects out, one PrivacyError on failure.
-// See index.d.ts for the API; every command is documented there.
+// Every command's method comes from its spec (commands.gen.mjs, generated);
+// this file holds what the specs cannot say: the answer envelope, the state
+// passed beside its command, and what happens when a module stops.
 import { loadCore, forgetDefaultCore } from './load.mjs';
+import { Commands, COMMANDS, SCHEMA_VERSION } from './commands.gen.mjs';
+import { InputError, commandText, plainData } from './input.mjs';
 
 export { version } from './version.mjs';
-
-export const SCHEMA_VERSION = 2;
+export { COMMANDS, SCHEMA_VERSION };
 
 export class PrivacyError extends Error {
   constructor(code, message, details) {
@@ -20,124 +23,133 @@ function failure(code, message, path = '') {
   return new PrivacyError(code, message, [{ code, path, message }]);
 }
 
-const SUCCESS_PREFIX = '{"result":';
-const SUCCESS_SUFFIX = ',"type":"success"}';
+function refusal(errors) {
+  const first = errors[0];
+  const where = first.path ? ` (at ${first.path})` : '';
+  const more = errors.length > 1 ? ` (+${errors.length - 1} more)` : '';
+  return new PrivacyError(first.code, `${first.message}${where}${more}`, errors);
+}
 
-class Engine {
+// A state crosses in pieces of at most this many characters, so that a large
+// household is never copied whole twice into the module's memory.
+const STATE_PIECE = 16 << 20;
+
+// The engines of each loaded module: when one aborts, its memory cannot be
+// trusted, so every engine on it stops (R-INT-4).
+const enginesOf = new WeakMap();
+
+class Engine extends Commands {
   #native;
+  #core;
 
-  constructor(native) {
-    this.#native = native;
+  constructor(core) {
+    super();
+    this.#core = core;
+    this.#native = new core.Engine();
+    if (!enginesOf.has(core)) enginesOf.set(core, new Set());
+    enginesOf.get(core).add(this);
   }
 
-  // Runs a command; returns the answer's text (keys are sorted, so a success
-  // always reads {"result":...,"type":"success"}).
-  #run(command, input) {
-    if (!this.#native) throw failure('closed', 'this engine was closed');
-    if (input === undefined) input = {};
-    if (input === null || typeof input !== 'object' || Array.isArray(input)) {
-      throw failure('invalid_input', `${command} takes one plain object`);
-    }
-    let text;
-    try {
-      text = JSON.stringify({ ...input, command });
-    } catch (error) {
-      throw failure('invalid_input', `the input cannot be sent as JSON: ${error.message}`);
-    }
-    const answer = this.#execute(text);
-    if (answer.startsWith(SUCCESS_PREFIX) && answer.endsWith(SUCCESS_SUFFIX)) {
-      return answer.slice(SUCCESS_PREFIX.length, answer.length - SUCCESS_SUFFIX.length);
-    }
-    const { errors } = JSON.parse(answer);
-    const first = errors[0];
-    const where = first.path ? ` (at ${first.path})` : '';
-    const more = errors.length > 1 ? ` (+${errors.length - 1} more)` : '';
-    throw new PrivacyError(first.code, `${first.message}${where}${more}`, errors);
+  #stop() {
+    this.#native = undefined;
   }
 
-  // The core never throws; only an abort inside the module (out of memory)
-  // lands here, and then the module's memory can no longer be trusted.
-  #execute(text) {
+  // Every call into the module: an exception here is an abort inside it.
+  #native_call(fn) {
+    if (!this.#native) {
+      throw this.#core.stopped
+        ? failure('internal', `the engine stopped (${this.#core.stopped}); create a new engine and import the last saved state`)
+        : failure('closed', 'this engine was closed');
+    }
     try {
-      return this.#native.execute(text);
+      return fn(this.#native);
     } catch (error) {
-      this.#native = undefined;
+      const why = `${error?.message ?? error}`;
+      this.#core.stopped = why;
+      for (const engine of enginesOf.get(this.#core) ?? []) engine.#stop();
+      enginesOf.delete(this.#core);
       forgetDefaultCore();
-      throw failure('internal', `the engine stopped (${error?.message ?? error}); create a new engine and import the last saved state`);
+      throw failure('internal', `the engine stopped (${why}); create a new engine and import the last saved state`);
     }
   }
 
-  #call(command, input) {
-    return JSON.parse(this.#run(command, input));
+  #text(name, input, leaveOut) {
+    try {
+      return commandText(name, input, leaveOut);
+    } catch (error) {
+      if (error instanceof InputError) throw failure('invalid_input', `${error.path || 'input'}: ${error.message}`, error.path);
+      throw error;
+    }
   }
 
-  createHousehold(input) { return this.#call('createHousehold', input); }
-  setRetentionPolicy(input) { return this.#call('setRetentionPolicy', input); }
-  addGuardian(input) { return this.#call('addGuardian', input); }
-  addDevice(input) { return this.#call('addDevice', input); }
-  addProfile(input) { return this.#call('addProfile', input); }
-  setPrivacyNotice(input) { return this.#call('setPrivacyNotice', input); }
-  renameProfile(input) { return this.#call('renameProfile', input); }
-  removeProfile(input) { return this.#call('removeProfile', input); }
-  enableProfile(input) { return this.#call('enableProfile', input); }
-  keepProfile(input) { return this.#call('keepProfile', input); }
-  resolveAgeReview(input) { return this.#call('resolveAgeReview', input); }
-  sweepProfiles(input) { return this.#call('sweepProfiles', input); }
-  requestConsent(input) { return this.#call('requestConsent', input); }
-  recordConsent(input) { return this.#call('recordConsent', input); }
-  cancelConsent(input) { return this.#call('cancelConsent', input); }
-  revokeConsent(input) { return this.#call('revokeConsent', input); }
-  setDisclosureConsent(input) { return this.#call('setDisclosureConsent', input); }
-  privacyDisclosure() { return this.#call('privacyDisclosure'); }
-  authorizationTable() { return this.#call('authorizationTable'); }
-  addRecording(input) { return this.#call('addRecording', input); }
-  addRecordings(input) { return this.#call('addRecordings', input); }
-  setRetention(input) { return this.#call('setRetention', input); }
-  setVoiceDeletion(input) { return this.#call('setVoiceDeletion', input); }
-  effectiveRetention(input) { return this.#call('effectiveRetention', input); }
-  previewRetention(input) { return this.#call('previewRetention', input); }
-  listRecordings(input) { return this.#call('listRecordings', input); }
-  overview() { return this.#call('overview'); }
-  previewSweep(input) { return this.#call('previewSweep', input); }
-  sweep(input) { return this.#call('sweep', input); }
-  previewDeletion(request) { return this.#call('previewDeletion', request); }
-  deleteRecordings(request) { return this.#call('deleteRecordings', request); }
-  parseVoiceRequest(input) { return this.#call('parseVoiceRequest', input); }
-  voiceRequest(input) { return this.#call('voiceRequest', input); }
-  mayUse(input) { return this.#call('mayUse', input); }
-  tombstones() { return this.#call('tombstones'); }
-  auditLog(input) { return this.#call('auditLog', input); }
-  verifyAuditLog(input) { return this.#call('verifyAuditLog', input); }
-  exportState() { return this.#call('exportState'); }
-  exportStateJson() { return this.#run('exportState'); }
-  exportProfileData(input) { return this.#call('exportProfileData', input); }
-  decodeTcString(input) { return this.#call('decodeTcString', input); }
-  decodeGpp(input) { return this.#call('decodeGpp', input); }
-  decideAds(input) { return this.#call('decideAds', input); }
+  #answer(text) {
+    const answer = JSON.parse(text);
+    if (answer.type === 'success') return { result: answer.result, effects: answer.effects };
+    throw refusal(answer.errors);
+  }
 
-  importState(state) {
+  /** Runs a command by name: its answer and what it did (`effects`). */
+  execute(name, input) {
+    if (typeof name !== 'string') throw failure('invalid_input', 'execute takes a command name and its input', 'command');
+    const text = this.#text(name, input);
+    return this.#answer(this.#native_call((native) => native.execute(text)));
+  }
+
+  /** A JSON command in, the engine's JSON answer out, as they are. */
+  executeJson(command) {
+    if (typeof command !== 'string') throw failure('invalid_input', 'executeJson takes a JSON string');
+    return this.#native_call((native) => native.execute(command));
+  }
+
+  // importState and previewImport: the state goes beside the command, in pieces.
+  #withState(name, input) {
+    const state = input?.state;
+    if (state === undefined || state === null) throw failure('invalid_input', 'is required', 'state');
+    const command = this.#text(name, input, 'state');
+    let text;
     if (typeof state === 'string') {
-      // Parsed here, never spliced into the command text: a crafted string
-      // must not be able to add fields to the command.
+      text = state;
+    } else {
       try {
-        state = JSON.parse(state);
+        text = JSON.stringify(plainData(state, 'state'));
       } catch (error) {
-        throw failure('invalid_input', `the state is not valid JSON: ${error.message}`, 'state');
+        if (error instanceof InputError) throw failure('invalid_input', `${error.path}: ${error.message}`, error.path);
+        throw error;
       }
     }
-    this.#call('importState', { state });
+    return this.#answer(this.#native_call((native) => {
+      native.clearState();
+      for (let at = 0; at < text.length;) {
+        let end = Math.min(text.length, at + STATE_PIECE);
+        const last = text.charCodeAt(end - 1);
+        if (end < text.length && last >= 0xd800 && last <= 0xdbff) end -= 1;  // keep a surrogate pair whole
+        native.appendState(text.slice(at, end));
+        at = end;
+      }
+      return native.runWithState(command);
+    }));
   }
 
-  executeJson(command) {
-    if (!this.#native) throw failure('closed', 'this engine was closed');
-    if (typeof command !== 'string') throw failure('invalid_input', 'executeJson takes a JSON string');
-    return this.#execute(command);
+  importState(input) { return this.#withState('importState', input).result; }
+  previewImport(input) { return this.#withState('previewImport', input).result; }
+
+  /** The state as exportState gives it, as JSON text (no parse, no copy of the answer around it). */
+  exportStateJson(input) {
+    const command = this.#text('exportState', input);
+    const out = this.#native_call((native) => native.exportState(command));
+    if (out.ok) return out.text;
+    throw refusal(JSON.parse(out.text).errors);
   }
+
+  exportState(input) { return JSON.parse(this.exportStateJson(input)); }
+
+  get closed() { return !this.#native; }
 
   close() {
     if (!this.#native) return;
     this.#native.delete();
     this.#native = undefined;
+    enginesOf.get(this.#core)?.delete(this);
   }
 }
 
@@ -145,11 +157,12 @@ export async function createPrivacyEngine(options = {}) {
   if (options === null || typeof options !== 'object') {
     throw failure('invalid_input', 'createPrivacyEngine takes an options object');
   }
-  const core = await loadCore(options, failure);
-  const engine = new Engine(new core.Engine());
-  if (options.state !== undefined) {
+  const { state, actor, now, ...loading } = options;
+  const core = await loadCore(loading, failure);
+  const engine = new Engine(core);
+  if (state !== undefined) {
     try {
-      engine.importState(options.state);
+      engine.importState({ actor, now, state });
     } catch (error) {
       engine.close();
       throw error;

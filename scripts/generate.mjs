@@ -33,6 +33,9 @@ function methodsModule(doc) {
     takesState: Boolean(c.input.properties.state),
   }));
   const lines = [HEADER,
+    `/** The schemaVersion of what exportState writes. */`,
+    `export const SCHEMA_VERSION = ${doc.schemaVersion};`,
+    '',
     '/** Every command, in the reference\'s order, with what the package needs to know of it. */',
     `export const COMMANDS = Object.freeze(${JSON.stringify(meta, null, 1).replace(/\n\s*/g, ' ')}.map(Object.freeze));`,
     '',

@@ -34,8 +34,13 @@ class Engine {
   // importState/previewImport with the state's text beside the command (so a
   // large state is neither embedded in nor copied into another text).
   std::string execute_json(std::string_view command, std::string_view state);
-  // The state as exportState gives it, without the answer around it.
-  std::string export_state_json() const { return household_.export_json(); }
+  // exportState's state itself as `text` (ok), or the failure's answer: a
+  // large state is not wrapped in, nor copied into, another text.
+  struct Text {
+    bool ok = false;
+    std::string text;
+  };
+  Text export_state(std::string_view command);
 
   Household& household() { return household_; }
   const Household& household() const { return household_; }

@@ -151,6 +151,32 @@ std::string too_large(const char* what, std::size_t limit) {
 
 std::string Engine::execute_json(std::string_view text) { return execute_json(text, {}); }
 
+Engine::Text Engine::export_state(std::string_view text) {
+  try {
+    Errors errors;
+    Call<cmd::ExportState> call;
+    {
+      json::Pull p(text, errors);
+      read_call(p, call, {});
+      p.finish();
+    }
+    if (errors.empty()) {
+      auto name = command_name(text, errors);
+      if (name && *name != cmd::ExportState::info.name)
+        errors.push_back({code::invalid_input, "command", "must be " + std::string(cmd::ExportState::info.name)});
+    }
+    if (!errors.empty()) return {false, failure_text(errors)};
+    auto out = household_.run(call);
+    if (!out) return {false, failure_text(out.errors())};
+    return {true, json::to_text(out->get())};
+  } catch (...) {
+#ifdef PRIVACY_ABORT_ON_EXCEPTION
+    std::abort();
+#endif
+    return {false, failure_text({{code::internal, "", "internal error"}})};
+  }
+}
+
 nlohmann::json Engine::execute(const nlohmann::json& command) {
   std::string answer = execute_json(command.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
   return nlohmann::json::parse(answer, nullptr, /*allow_exceptions=*/false);
