@@ -5,8 +5,8 @@
 // these IAB bit layouts; kept fast because every ad decision runs it
 // (issue 10: a 600-character TC string in at most 2 us natively).
 //
-// The text is first unpacked into 64-bit words (most significant bit first),
-// so a field of up to 64 bits is one or two shifts. The first problem found
+// The text is first unpacked into bytes (most significant bit first), so a
+// field of up to 56 bits is one unaligned load and two shifts. The first problem found
 // is kept as an `invalid_signal` error that names the character position
 // (absolute, in the string the caller was given) and the field being read;
 // later reads return 0.
@@ -73,6 +73,8 @@ inline std::uint64_t id_bits(std::uint64_t msb_first, unsigned n) {
   return n == 0 ? 0 : reverse_bits(msb_first << (64 - n));
 }
 
+static_assert(__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__, "BitReader::read loads little-endian words");
+
 class BitReader {
  public:
   // `base` is the absolute position of text[0]; `error` receives the first problem.
@@ -82,37 +84,39 @@ class BitReader {
       fail("", "is empty");
       return;
     }
-    std::size_t words = (text.size() * 6 + 63) / 64 + 1;  // one spare word: reads never branch on the end
-    words_ = words <= kInline ? inline_.data() : (heap_.assign(words, 0), heap_.data());
-    for (std::size_t i = 0; i < words; ++i) words_[i] = 0;
-    // Six bits at a time into an accumulator, flushed a word at a time.
-    std::uint64_t acc = 0;
-    unsigned filled = 0;
-    std::size_t w = 0;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-      int v = kBase64Url[static_cast<unsigned char>(text[i])];
-      if (v < 0) {
-        pos_ = i * 6;
-        fail("", "is not a base64url character (A-Z a-z 0-9 - _)");
-        return;
-      }
-      if (filled + 6 <= 64) {
-        acc = (acc << 6) | static_cast<std::uint64_t>(v);
-        filled += 6;
-        if (filled == 64) {
-          words_[w++] = acc;
-          acc = 0;
-          filled = 0;
-        }
-      } else {  // the character straddles two words
-        unsigned first = 64 - filled;
-        words_[w++] = (acc << first) | (static_cast<std::uint64_t>(v) >> (6 - first));
-        acc = static_cast<std::uint64_t>(v) & ((1u << (6 - first)) - 1);
-        filled = 6 - first;
-      }
+    // Four characters (24 bits) to three bytes, big-endian; eight spare zero
+    // bytes so that a read never branches on the end.
+    std::size_t bytes = (text.size() + 3) / 4 * 3 + 8;
+    bytes_ = bytes <= kInline ? inline_.data() : (heap_.assign(bytes, 0), heap_.data());
+    const auto* in = reinterpret_cast<const unsigned char*>(text.data());
+    std::size_t n = text.size(), i = 0, o = 0;
+    int bad = 0;
+    for (; i + 4 <= n; i += 4, o += 3) {
+      int a = kBase64Url[in[i]], b = kBase64Url[in[i + 1]], c = kBase64Url[in[i + 2]], d = kBase64Url[in[i + 3]];
+      bad |= a | b | c | d;  // -1 marks a character outside the alphabet
+      auto v = static_cast<std::uint32_t>((a << 18) | (b << 12) | (c << 6) | d);
+      bytes_[o] = static_cast<std::uint8_t>(v >> 16);
+      bytes_[o + 1] = static_cast<std::uint8_t>(v >> 8);
+      bytes_[o + 2] = static_cast<std::uint8_t>(v);
     }
-    if (filled) words_[w] = acc << (64 - filled);
-    size_ = text.size() * 6;
+    std::uint32_t tail = 0;
+    for (std::size_t k = 0; k < 4; ++k) {
+      int v = i + k < n ? kBase64Url[in[i + k]] : 0;
+      bad |= v;
+      tail = (tail << 6) | static_cast<std::uint32_t>(v & 63);
+    }
+    for (std::size_t k = 0; k < 3 + 8; ++k)
+      bytes_[o + k] = k < 3 ? static_cast<std::uint8_t>(tail >> (16 - 8 * k)) : 0;
+    if (bad < 0) {
+      for (std::size_t k = 0; k < n; ++k)
+        if (kBase64Url[in[k]] < 0) {
+          pos_ = k * 6;
+          break;
+        }
+      fail("", "is not a base64url character (A-Z a-z 0-9 - _)");
+      return;
+    }
+    size_ = n * 6;
   }
   BitReader(const BitReader&) = delete;
   BitReader& operator=(const BitReader&) = delete;
@@ -124,13 +128,16 @@ class BitReader {
   // Reads `bits` (at most 64) as an unsigned integer; past the end: an error.
   std::uint64_t read(unsigned bits, const char* field) {
     if (bits > size_ - pos_ || error_) return past_end(field);
+    if (bits > 56) {  // one load holds at least 57 bits: split the rest
+      std::uint64_t high = read(32, field);
+      return (high << (bits - 32)) | read(bits - 32, field);
+    }
     if (bits == 0) return 0;
-    std::size_t w = pos_ >> 6;
-    unsigned off = static_cast<unsigned>(pos_ & 63);
-    std::uint64_t v = words_[w] << off;
-    if (off + bits > 64) v |= words_[w + 1] >> (64 - off);
+    std::uint64_t w;
+    __builtin_memcpy(&w, bytes_ + (pos_ >> 3), 8);
+    w = __builtin_bswap64(w) << (pos_ & 7);
     pos_ += bits;
-    return v >> (64 - bits);
+    return w >> (64 - bits);
   }
   bool flag(const char* field) { return read(1, field) != 0; }
 
@@ -162,16 +169,16 @@ class BitReader {
   }
 
  private:
-  static constexpr std::size_t kInline = 64;  // 4096 bits: a 680-character segment without allocating
+  static constexpr std::size_t kInline = 1032;  // a 1360-character segment without allocating
 
   [[gnu::noinline]] std::uint64_t past_end(const char* field) {
     if (!error_) fail(field, "the string ends before this field");
     return 0;
   }
 
-  std::array<std::uint64_t, kInline> inline_;
-  std::vector<std::uint64_t> heap_;
-  std::uint64_t* words_ = inline_.data();
+  std::array<std::uint8_t, kInline> inline_;
+  std::vector<std::uint8_t> heap_;
+  std::uint8_t* bytes_ = inline_.data();
   std::size_t base_;
   std::optional<Error>& error_;
   std::size_t pos_ = 0;
