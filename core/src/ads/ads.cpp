@@ -88,7 +88,9 @@ Age settle_age(const AdRequest& r, const Signals& s) {
     if (!age.band || band < *age.band) age = {band, source};
   };
   if (r.age == AgeGroup::child) offer(AgeBand::under_13, AgeSource::profile);
-  if (r.age == AgeGroup::teen) offer(AgeBand::from_13_to_15, AgeSource::profile);  // the younger teen band
+  // A teen profile says 13-17: its birth date tells the band; without one, the younger band.
+  if (r.age == AgeGroup::teen)
+    offer(r.birth_date ? AgeBand::from_16_to_17 : AgeBand::from_13_to_15, AgeSource::profile);
   if (r.age == AgeGroup::adult) offer(AgeBand::adult, AgeSource::profile);
   if (r.birth_date) offer(band_at(*r.birth_date, r.now), AgeSource::birth_date);
   AgeFinding found = lowest_band(r.age_signals);
