@@ -176,3 +176,33 @@ test('lenient 10: the October 2025 header layout of usmd, usin, usky, usri is mi
   assert.equal(new GppModel(specLayout).getSection('usmd').MspaVersion, 24);
   refusedByUs(specLayout, /section-header layout/);
 });
+
+// ---- The US decision over what the reference encodes (R-SIG-2) ----
+
+test('R-SIG-2: every US section the reference encodes decides as Prebid\'s default, failing closed on contradictions', () => {
+  const NOTICES = ['SharingNotice', 'ProcessingNotice', 'SaleOptOutNotice', 'SharingOptOutNotice', 'TargetedAdvertisingOptOutNotice',
+    'SensitiveDataProcessingOptOutNotice', 'SensitiveDataOptOutNotice', 'SensitiveDataLimitUseNotice'];
+  const OPT_OUTS = ['SaleOptOut', 'SharingOptOut', 'TargetedAdvertisingOptOut'];
+  for (const name of Object.values(SECTIONS)) {
+    const fields = coreFields(name);
+    // A consenting user's section: every notice given (1), no opt-out (2), not an MSPA covered transaction.
+    const consenting = { [fields[0]]: name === 'usnat' ? 2 : 1, MspaCoveredTransaction: 2 };
+    for (const f of NOTICES) if (fields.includes(f)) consenting[f] = 1;
+    for (const f of OPT_OUTS) if (fields.includes(f)) consenting[f] = 2;
+    if (fields.includes('MspaMode')) consenting.MspaMode = 1;
+    const decide = (over) => engine.decideAds({ age: 'unknown', context: 'general', gppString: encode([[name, { ...consenting, ...over }]]) });
+    const yes = decide({});
+    assert.equal(yes.level, 'personalised', `${name}: ${yes.reasons}`);
+    assert.ok(yes.reasons.includes('us_not_opted_out'), name);
+    const adsOptOut = fields.includes('TargetedAdvertisingOptOut') ? 'TargetedAdvertisingOptOut' : 'SharingOptOut';
+    const adsNotice = `${adsOptOut}Notice`;
+    assert.ok(decide({ [adsOptOut]: 1 }).reasons.includes('us_opted_out'), name);
+    assert.ok(decide({ [adsNotice]: 0, [adsOptOut]: 0 }).reasons.includes('us_no_targeted_advertising'), name);
+    const contradiction = decide({ [adsNotice]: 0 });  // "not applicable" beside "did not opt out"
+    assert.equal(contradiction.level, 'none', name);
+    assert.ok(contradiction.reasons.includes('contradictory_signal'), name);
+    const provider = fields.includes('MspaMode') ? { MspaMode: 2 } : { MspaServiceProviderMode: 1, MspaOptOutOptionMode: 2 };
+    assert.ok(decide(provider).reasons.includes('us_service_provider_mode'), name);
+    if (hasGpc(name)) assert.ok(decide({ gpc: true }).reasons.includes('gpc'), name);
+  }
+});
