@@ -71,13 +71,14 @@ function inputType(command, name) {
   for (const v of variants) {
     for (const k of Object.keys(v.properties ?? {})) variantFields.add(k);
     for (const k of v.required ?? []) variantFields.add(k);
+    for (const k of v['x-allowed'] ?? []) variantFields.add(k);
   }
   const skip = new Set(['command', ...variantFields]);
   const base = objectBody(schema, name, '  ', skip);
   if (!variants.length) return base;
   const arms = variants.map((v) => {
     const lines = ['{'];
-    const own = new Set([...(v.required ?? []), ...Object.keys(v.properties ?? {})]);
+    const own = new Set([...(v.required ?? []), ...(v['x-allowed'] ?? []), ...Object.keys(v.properties ?? {})]);
     for (const key of variantFields) {
       if (!own.has(key)) {
         lines.push(`  ${key}?: never;`);

@@ -2,7 +2,10 @@
 // table): TC-string decode plus ad decision per second, through the C++ API
 // and through Engine::execute_json, and usnat GPP decode plus decision.
 //   bench_signals_native <tc-strings-file> <gpp-strings-file> <seconds per measure>
-// Prints one JSON object of operations per second.
+// Prints one JSON object of operations per second, and the microseconds one
+// decode_tc_string takes (issue 10, target 1: at most 2 us for a
+// 600-character string; these strings are longer, about 676 characters).
+#include <algorithm>
 #include <chrono>
 #include <fstream>
 #include <iostream>
@@ -83,7 +86,15 @@ int main(int argc, char** argv) {
   double gpp_decode = per_second(gpp.size(), seconds, [&](std::size_t i) {
     return privacy::decode_gpp(gpp[i])->sections.size();
   });
-  std::cout << "{\"tcDecide\":" << tc_decide << ",\"tcDecode\":" << tc_decode << ",\"tcEngine\":" << tc_engine
+  // The decode time on its own: the best of five rounds, as the machine is shared.
+  double best = 0;
+  for (int round = 0; round < 5; ++round)
+    best = std::max(best, per_second(tc.size(), seconds / 5, [&](std::size_t i) {
+      return privacy::decode_tc_string(tc[i])->vendor_consents.bits.size();
+    }));
+  std::size_t chars = 0;
+  for (const auto& s : tc) chars += s.size();
+  std::cout << "{\"tcDecodeUs\":" << 1e6 / best << ",\"tcMeanChars\":" << chars / tc.size() << ",\"tcDecide\":" << tc_decide << ",\"tcDecode\":" << tc_decode << ",\"tcEngine\":" << tc_engine
             << ",\"gppDecide\":" << gpp_decide << ",\"gppDecode\":" << gpp_decode << "}\n";
   return 0;
 }

@@ -36,9 +36,9 @@ std::optional<Instant> birthday(const Profile& p, int years) {
   return add_months(*birth, years * 12);  // 29 Feb births have theirs on 28 Feb
 }
 
-std::optional<Instant> age_review_due_at(const Profile& p) {
+std::optional<Instant> age_review_due_at(const Profile& p, int consent_age) {
   if (p.age_review_flagged_at || p.kind == ProfileKind::adult) return std::nullopt;
-  auto at = birthday(p, p.kind == ProfileKind::child ? kDefaultConsentAge : kAdultAge);
+  auto at = birthday(p, p.kind == ProfileKind::child ? consent_age : kAdultAge);
   // Once the parent decided at or after that birthday, it is not asked again.
   if (!at || (p.age_reviewed_at && *p.age_reviewed_at >= *at)) return std::nullopt;
   return at;

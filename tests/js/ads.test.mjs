@@ -5,15 +5,16 @@ import assert from 'node:assert/strict';
 import { createPrivacyEngine, PrivacyError } from '../../dist/index.mjs';
 import { household } from './fixtures.mjs';
 
-// Made by the IAB's reference encoders: a GPP string with a TCF EU section
-// (purposes 1, 3, 4 and vendors 32 and 755 consented), a US Privacy section
-// (1YNN) and a usnat section (no opt-out, notices given).
-const TCF_CONSENT = 'CQuci4AQuci4AAAAAAENAAFgALAAAAAAAAAAF5wAgAQALzAAAAAA.IAAA.YAAAAAAAAAAA';
-const GPP_ALL = `DBACPeA~${TCF_CONSENT}~1YNN~CAQiAAAAAACA.QA`;
-const USNAT_OK = 'DBABLA~CAQqAAAAAACA.QA';
-const USNAT_GPC = 'DBABLA~CAQqAAAAAACA.YA';
-const USNAT_OPTED_OUT = 'DBABLA~CAQpAAAAAACA.QA'; // targeted advertising: opted out
-const TCF_NO_CONSENT = 'CPXxRfAPXxRfAAfKABENB-CgAAAAAAAAAAYgAAAAAAAA';
+// Made by the IAB's reference encoders: a GPP string with a TCF v2.3 EU
+// section (purposes 1, 3, 4 and vendors 32 and 755 consented; 755, 32, 8
+// disclosed), a US Privacy section (1YNN) and a usnat section (every notice
+// given, no opt-out; a notice of 0 beside a choice is a contradiction, R-SIG-2).
+const TCF_CONSENT = 'CQuZP8AQuZP8AEsACAENCWFgALAAAAAAAAYgF5wAgAQALzAAAAAA.IF5wAwAEAAgAXmAA.YAAAAAAAAAAA';
+const GPP_ALL = `DBACPeA~${TCF_CONSENT}~1YNN~CVVqAAAAAACA.QA`;
+const USNAT_OK = 'DBABLA~CVVqAAAAAACA.QA';
+const USNAT_GPC = 'DBABLA~CVVqAAAAAACA.YA';
+const USNAT_OPTED_OUT = 'DBABLA~CVVpAAAAAACA.QA'; // targeted advertising: opted out
+const TCF_NO_CONSENT = 'CQuZP8AQuZP8AEsACAENCWFgAAAAAAAAAAYgAAAAAAAA.IF5wAQF5gAAA.YAAAAAAAAAAA'; // v2.3, 755 disclosed
 const CONTEXTS = ['kids_experience', 'child_directed', 'mixed_audience', 'general'];
 
 const allowing = { tcString: TCF_CONSENT, gppString: USNAT_OK, vendorId: 755 };
@@ -62,15 +63,16 @@ test('R-ADS-4: an adult gets personalised ads only where TCF, usnat, US Privacy 
   const engine = await household();
   const adult = (input) => engine.decideAds({ profileId: 'a1', context: 'general', ...input });
   assert.equal(adult({ tcString: TCF_CONSENT, vendorId: 755 }).level, 'personalised');
-  assert.deepEqual(adult({ tcString: TCF_CONSENT, vendorId: 755 }).reasons, ['R-ADS-2', 'R-ADS-4', 'tcf_consent']);
-  assert.ok(adult({ tcString: TCF_CONSENT, vendorId: 1 }).reasons.includes('tcf_vendor_consent_missing'));
+  assert.deepEqual(adult({ tcString: TCF_CONSENT, vendorId: 755 }).reasons, ['R-ADS-2', 'R-ADS-4', 'R-SIG-1', 'tcf_consent']);
+  assert.ok(adult({ tcString: TCF_CONSENT, vendorId: 8 }).reasons.includes('tcf_vendor_consent_missing'));
+  assert.ok(adult({ tcString: TCF_CONSENT, vendorId: 1 }).reasons.includes('tcf_vendor_not_disclosed'));
   assert.ok(adult({ tcString: TCF_CONSENT }).reasons.includes('tcf_vendor_unknown'));
   assert.ok(adult({ tcString: TCF_NO_CONSENT, vendorId: 755 }).reasons.includes('tcf_purpose_consent_missing'));
   assert.equal(adult({ gppString: USNAT_OK }).level, 'personalised');
   // GPC, from the browser or inside the usnat section, and usnat opt-outs turn it off.
-  assert.deepEqual(adult({ gppString: USNAT_OK, gpc: true }).reasons, ['R-ADS-2', 'R-ADS-4', 'gpc']);
+  assert.deepEqual(adult({ gppString: USNAT_OK, gpc: true }).reasons, ['R-ADS-2', 'R-SIG-3', 'R-ADS-4', 'R-SIG-2', 'gpc']);
   assert.ok(adult({ gppString: USNAT_GPC }).reasons.includes('gpc'));
-  assert.deepEqual(adult({ gppString: USNAT_OPTED_OUT }).reasons, ['R-ADS-2', 'R-ADS-4', 'usnat_opted_out']);
+  assert.deepEqual(adult({ gppString: USNAT_OPTED_OUT }).reasons, ['R-ADS-2', 'R-ADS-4', 'R-SIG-2', 'us_opted_out']);
   assert.equal(adult({ gppString: GPP_ALL, vendorId: 755 }).level, 'personalised');
   assert.equal(adult({ gppString: GPP_ALL, vendorId: 755, gpc: true }).level, 'contextual');
   // Nothing allows it: contextual.

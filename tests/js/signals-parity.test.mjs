@@ -1,10 +1,14 @@
-// Parity with the IAB's own libraries (issue 5): thousands of TC and GPP
-// strings made by the reference encoders (@iabtechlabtcf/core and
+// Parity with the IAB's own libraries (issues 5 and 11): thousands of TC and
+// GPP strings made by the reference encoders (@iabtechlabtcf/core and
 // @iabgpp/cmpapi) from seeded random choices, decoded by our package and by
 // the reference decoders, every field compared. A difference fails with the
-// string and the field. Then the inputs where the reference is lenient and
-// we are strict (README "Where the decoders are stricter than the IAB
-// libraries"), one test each.
+// string and the field. The TC strings are TCF v2.3 ones (policy 5, from
+// tests/data/tcf/vendor-list-v3-policy5.json) and v2.2 ones (policy 4, the
+// IAB's fixture) from before and after 2026-03-01, with the optional segments
+// in any order after the core (R-SIG-1). Every US GPP section has its own
+// file (signals-parity-us.test.mjs). Then the inputs where the reference is
+// lenient and we are strict (README "Where the decoders are stricter than
+// the IAB libraries"), one test each.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -18,6 +22,8 @@ import { rng } from './seeded-random.mjs';
 const root = fileURLToPath(new URL('../../', import.meta.url));
 // CI has shared/ beside the clone.
 const vendorList = JSON.parse(readFileSync(resolve(root, '../shared/data/tcf/vendor-list-v2.2.json'), 'utf8'));
+const currentList = JSON.parse(readFileSync(resolve(root, 'tests/data/tcf/vendor-list-v3-policy5.json'), 'utf8'));
+const V23_SINCE = Date.UTC(2026, 2, 1);
 
 export const TC_COUNT = 1200;
 export const GPP_COUNT = 1200;
@@ -70,10 +76,11 @@ test.after(() => engine.close());
 
 test(`${TC_COUNT} TC strings from @iabtechlabtcf/core decode field for field as the reference decodes them`, () => {
   const r = rng(SEED);
-  const gvls = ['EN', 'DE', 'FR', 'ES', 'PL'].map((language) => new GVL(structuredClone(vendorList), { language }));
+  const gvls = ['EN', 'DE', 'FR', 'ES', 'PL'].flatMap((language) => [vendorList, currentList]
+    .map((list) => new GVL(structuredClone(list), { language })));
   const gvlIds = sorted(Object.keys(vendorList.vendors).map(Number));
   const failures = [];
-  const stats = { bitField: 0, range: 0, restrictions: 0, disclosed: 0, allowed: 0, publisherTC: 0, chars: 0 };
+  const stats = { bitField: 0, range: 0, restrictions: 0, disclosed: 0, publisherTC: 0, v23: 0, policy5: 0, dvFirst: 0, chars: 0 };
   for (let n = 0; n < TC_COUNT; n += 1) {
     const gvl = r.pick(gvls);
     const model = new TCModel(gvl);
@@ -81,10 +88,10 @@ test(`${TC_COUNT} TC strings from @iabtechlabtcf/core decode field for field as 
     model.cmpVersion = r.int(0, 4095);
     model.consentScreen = r.int(0, 63);
     model.publisherCountryCode = String.fromCharCode(65 + r.int(0, 25), 65 + r.int(0, 25));
-    model.isServiceSpecific = r.bool();
+    model.isServiceSpecific = true;  // a string with 0 is refused (R-SIG-1): see "lenient 11"
     model.useNonStandardTexts = r.bool();
     model.purposeOneTreatment = r.bool(0.2);
-    model.created = new Date(Date.UTC(2020, 0, 1) + r.int(0, 6 * 365 * 86400) * 1000 + r.int(0, 9) * 100);
+    model.created = new Date(Date.UTC(2024, 0, 1) + r.int(0, 3 * 365 * 86400) * 1000 + r.int(0, 9) * 100);
     model.lastUpdated = new Date(model.created.getTime() + r.int(0, 86400) * 1000);
     model.purposeConsents.set(r.subset(range(1, 24), r.pick([0.2, 0.6, 0.95])));
     model.purposeLegitimateInterests.set(r.subset(range(1, 24), 0.5));
@@ -111,8 +118,15 @@ test(`${TC_COUNT} TC strings from @iabtechlabtcf/core decode field for field as 
       model.publisherCustomLegitimateInterests.set(r.subset(range(1, custom), 0.5));
     }
     model.vendorsDisclosed.set(vendorSubset(r, gvlIds));
-    model.vendorsAllowed.set(vendorSubset(r, gvlIds));
-    const segments = ['core', ...r.subset(['vendorsDisclosed', 'vendorsAllowed', 'publisherTC'], 0.5)];
+    // Disclosed Vendors is mandatory from 2026-03-01 (v2.3); the segments after the core in either order.
+    const v23 = model.lastUpdated.getTime() >= V23_SINCE;
+    const extra = r.subset(['vendorsDisclosed', 'publisherTC'], 0.5);
+    if (v23 && !extra.includes('vendorsDisclosed')) extra.push('vendorsDisclosed');
+    if (r.bool()) extra.reverse();
+    const segments = ['core', ...extra];
+    stats.v23 += v23 ? 1 : 0;
+    stats.policy5 += gvl.tcfPolicyVersion === 5 ? 1 : 0;
+    stats.dvFirst += extra[0] === 'vendorsDisclosed' && extra.length === 2 ? 1 : 0;
     const text = TCString.encode(model, { segments });
     stats.chars += text.length;
 
@@ -143,11 +157,9 @@ test(`${TC_COUNT} TC strings from @iabtechlabtcf/core decode field for field as 
     cmp('publisherRestrictions', restrictionMap(ourRestrictions), restrictionMap(refRestrictions));
     stats.restrictions += ours.publisherRestrictions.length;
     // Optional segments: present in ours exactly when encoded; the reference leaves them empty otherwise.
-    for (const [segment, key] of [['vendorsDisclosed', 'vendorsDisclosed'], ['vendorsAllowed', 'vendorsAllowed']]) {
-      cmp(`${key} present`, ours[key] !== null, segments.includes(segment));
-      cmp(`${key}.ids`, ours[key]?.ids ?? [], vectorIds(ref[key]));
-      if (ours[key]) stats[segment === 'vendorsDisclosed' ? 'disclosed' : 'allowed'] += 1;
-    }
+    cmp('vendorsDisclosed present', ours.vendorsDisclosed !== null, segments.includes('vendorsDisclosed'));
+    cmp('vendorsDisclosed.ids', ours.vendorsDisclosed?.ids ?? [], vectorIds(ref.vendorsDisclosed));
+    if (ours.vendorsDisclosed) stats.disclosed += 1;
     cmp('publisherTC present', ours.publisherTC !== null, segments.includes('publisherTC'));
     if (ours.publisherTC) {
       stats.publisherTC += 1;
@@ -160,7 +172,8 @@ test(`${TC_COUNT} TC strings from @iabtechlabtcf/core decode field for field as 
   check(failures, TC_COUNT);
   // The generated strings must cover what the issue asks for.
   assert.ok(stats.bitField > 100 && stats.range > 100, JSON.stringify(stats));
-  assert.ok(stats.restrictions > 500 && stats.disclosed > 300 && stats.allowed > 300 && stats.publisherTC > 300, JSON.stringify(stats));
+  assert.ok(stats.restrictions > 500 && stats.disclosed > 300 && stats.publisherTC > 300, JSON.stringify(stats));
+  assert.ok(stats.v23 > 300 && stats.policy5 > 300 && stats.dvFirst > 100, JSON.stringify(stats));
   console.log(`# parity: ${TC_COUNT} TC strings, mean ${Math.round(stats.chars / TC_COUNT)} characters, ${JSON.stringify(stats)}`);
 });
 
@@ -198,7 +211,7 @@ test(`${GPP_COUNT} GPP strings from @iabgpp/cmpapi (usnat v1 and v2 with GPC, tc
       set('ConsentScreen', r.int(0, 63));
       set('ConsentLanguage', r.pick(['EN', 'DE', 'FR', 'NL']));
       set('VendorListVersion', r.int(1, 4095));
-      set('PolicyVersion', r.int(2, 5));
+      set('PolicyVersion', r.int(4, 5));  // below 4 is refused (R-SIG-1)
       set('UseNonStandardStacks', r.bool());
       set('SpecialFeatureOptins', range(1, 12).map(() => r.bool(0.3)));
       set('PurposeConsents', range(1, 24).map(() => r.bool(0.6)));
@@ -225,7 +238,7 @@ test(`${GPP_COUNT} GPP strings from @iabgpp/cmpapi (usnat v1 and v2 with GPC, tc
       set('PublisherCustomConsents', range(1, custom).map(() => r.bool()));
       set('PublisherCustomLegitimateInterests', range(1, custom).map(() => r.bool()));
       set('VendorsDisclosed', vendorSubset(r, ids));
-      set('Created', new Date(Date.UTC(2021, 0, 1) + r.int(0, 4 * 365) * 86400000));
+      set('Created', new Date(Date.UTC(2021, 0, 1) + r.int(0, 5 * 365 + 330) * 86400000));
     }
     const text = model.encode();
     const ref = new GppModel(text);
@@ -282,7 +295,6 @@ test(`${GPP_COUNT} GPP strings from @iabgpp/cmpapi (usnat v1 and v2 with GPC, tc
       cmp('tcfeuv2.PublisherCustomConsents', pub.publisherCustomConsents, boolIds(want.PublisherCustomConsents));
       cmp('tcfeuv2.PublisherCustomLegitimateInterests', pub.publisherCustomLegitimateInterests, boolIds(want.PublisherCustomLegitimateInterests));
       cmp('tcfeuv2.VendorsDisclosed', got.vendorsDisclosed?.ids ?? [], want.VendorsDisclosed);
-      cmp('tcfeuv2.VendorsAllowed', got.vendorsAllowed?.ids ?? [], want.VendorsAllowed);
     }
   }
   check(failures, GPP_COUNT);
@@ -306,20 +318,23 @@ class Bits {
   }
 }
 
-// A TC core segment up to (not including) the vendor consent section.
+// A TC core segment up to (not including) the vendor consent section: v2.2,
+// policy 4, service-specific, created in 2020 (before Disclosed Vendors was
+// mandatory).
 function coreHead(version = 2) {
   return new Bits().int(version, 6).int(16000000000, 36).int(16000000000, 36).int(7, 12).int(1, 12).int(1, 6)
-    .int(4, 6).int(13, 6).int(100, 12).int(4, 6).int(0, 1).int(0, 1).int(0, 12)
+    .int(4, 6).int(13, 6).int(100, 12).int(4, 6).int(1, 1).int(0, 1).int(0, 12)
     .raw('1011'.padEnd(24, '0')).int(0, 24).int(0, 1).int(3, 6).int(4, 6);
 }
 const emptyVendors = (b) => b.int(0, 16).int(0, 1);
 
-function refusedByUs(text, decode = 'decodeTcString', code = 'invalid_signal') {
+function refusedByUs(text, decode = 'decodeTcString', code = 'invalid_signal', pattern = null) {
   const input = decode === 'decodeTcString' ? { tcString: text } : { gppString: text };
   assert.throws(() => engine[decode](input), (error) => {
     assert.ok(error instanceof PrivacyError);
     assert.equal(error.code, code, error.message);
-    assert.match(error.message, code === 'invalid_signal' ? /at character \d+/ : /./);
+    assert.match(error.message, code === 'contradictory_signal' ? /./ : /at character \d+/);
+    if (pattern) assert.match(error.message, pattern);
     return true;
   });
 }
@@ -423,4 +438,29 @@ test('lenient 8: a TC string of version 1, a repeated segment, or letters outsid
   const odd = emptyVendors(emptyVendors(head)).int(0, 12).text();
   assert.equal(TCString.decode(odd).consentLanguage.length, 2);
   refusedByUs(odd);
+});
+
+test('lenient 11: strings that break TCF v2.3 decode in the reference; ours refuses them as noncompliant, naming the field', () => {
+  const withHead = (edit) => {
+    const head = coreHead();
+    edit(head);
+    return emptyVendors(emptyVendors(head)).int(0, 12);
+  };
+  const at = (bit, width, value) => (b) => { b.bits = b.bits.slice(0, bit) + value.toString(2).padStart(width, '0') + b.bits.slice(bit + width); };
+  const cases = [
+    [withHead(at(132, 6, 3)).text(), /\(TcfPolicyVersion\): .*policy version 4 or more; this one has 3/, (d) => d.policyVersion === 3],
+    [withHead(at(138, 1, 0)).text(), /\(IsServiceSpecific\): must be 1/, (d) => d.isServiceSpecific === false],
+    [withHead(at(176 + 2, 1, 1)).text(), /\(PurposesLITransparency\): legitimate interest for purpose 3 must be 0/,
+      (d) => d.purposeLegitimateInterests.has(3)],
+    // An AllowedVendors segment (type 2), gone since 2021.
+    [`${withHead(() => {}).text()}.${new Bits().int(2, 3).int(0, 16).int(0, 1).text()}`, /\(SegmentType\): segment type 2 \(AllowedVendors\)/,
+      (d) => d.vendorsAllowed.size === 0],
+    // Created 2026-03-02 without Disclosed Vendors.
+    [withHead(at(6, 36, Date.UTC(2026, 2, 2) / 100)).text(), /\(DisclosedVendors\): .*must carry the Disclosed Vendors segment/,
+      (d) => d.created.getTime() === Date.UTC(2026, 2, 2)],
+  ];
+  for (const [text, message, decodedByReference] of cases) {
+    assert.ok(decodedByReference(TCString.decode(text)), text);
+    refusedByUs(text, 'decodeTcString', 'noncompliant_signal', message);
+  }
 });

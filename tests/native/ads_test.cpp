@@ -18,18 +18,20 @@ using fixtures::json;
 namespace {
 
 // Made by the IAB's reference encoders (see tests/native/signals_test.cpp):
-// purposes 1 3 4 consented; vendor 755 and 32 consented.
-constexpr const char* kGppTcfUspUsnat =
-    "DBACPeA~CQuci4AQuci4AAAAAAENAAFgALAAAAAAAAAAF5wAgAQALzAAAAAA.IAAA.YAAAAAAAAAAA~1YNN~CAQiAAAAAACA.QA";
+// TCF v2.3, purposes 1 3 4 consented; vendors 755 and 32 consented; 755, 32
+// and 8 disclosed.
 constexpr const char* kTcfConsent134 =
-    "CQuci4AQuci4AAAAAAENAAFgALAAAAAAAAAAF5wAgAQALzAAAAAA.IAAA.YAAAAAAAAAAA";
-// usnat version 2: did not opt out of anything, notices given; and the same with GPC on.
-constexpr const char* kUsnatNotOptedOut = "DBABLA~CAQqAAAAAACA.QA";
-constexpr const char* kUsnatGpc = "DBABLA~CAQqAAAAAACA.YA";
-// usnat version 1: opted out of targeted advertising, a known child's data (under 13: no consent).
-constexpr const char* kUsnatOptedOutKnownChild = "DBABLA~BUQpGAACEWA.YA";
-// The TCF example from the GPP specification: no purpose consented.
-constexpr const char* kTcfNoConsent = "CPXxRfAPXxRfAAfKABENB-CgAAAAAAAAAAYgAAAAAAAA";
+    "CQuZP8AQuZP8AEsACAENCWFgALAAAAAAAAYgF5wAgAQALzAAAAAA.IF5wAwAEAAgAXmAA.YAAAAAAAAAAA";
+constexpr const char* kGppTcfUspUsnat =
+    "DBACPeA~CQuZP8AQuZP8AEsACAENCWFgALAAAAAAAAYgF5wAgAQALzAAAAAA.IF5wAwAEAAgAXmAA.YAAAAAAAAAAA~1YNN~CVVqAAAAAACA.QA";
+// usnat version 2 (@iabgpp/cmpapi): every notice given, did not opt out of
+// anything, not an MSPA covered transaction; and the same with GPC on.
+constexpr const char* kUsnatNotOptedOut = "DBABLA~CVVqAAAAAACA.QA";
+constexpr const char* kUsnatGpc = "DBABLA~CVVqAAAAAACA.YA";
+// usnat version 2: opted out of targeted advertising, a known child under 13 (no consent), GPC on.
+constexpr const char* kUsnatOptedOutKnownChild = "DBABLA~CVVpAAAAABCA.YA";
+// TCF v2.3: no purpose consented; vendor 755 disclosed.
+constexpr const char* kTcfNoConsent = "CQuZP8AQuZP8AEsACAENCWFgAAAAAAAAAAYgAAAAAAAA.IF5wAQF5gAAA.YAAAAAAAAAAA";
 
 AdRequest request(AgeGroup age, AdContext context) {
   AdRequest r;
@@ -39,7 +41,7 @@ AdRequest request(AgeGroup age, AdContext context) {
 }
 
 bool has(const AdDecision& d, std::string_view reason) {
-  return std::any_of(d.reasons.begin(), d.reasons.end(), [&](const char* r) { return reason == r; });
+  return std::any_of(d.reasons.begin(), d.reasons.end(), [&](Reason r) { return reason == to_string(r); });
 }
 
 // Every signal that would allow personalised ads for an adult.
@@ -58,7 +60,7 @@ std::string tc_string(std::uint32_t consents, std::uint32_t legitimate_interests
   auto put = [&](std::uint64_t v, unsigned n) { while (n--) bits += (v >> n & 1u) ? '1' : '0'; };
   auto purposes = [&](std::uint32_t set) { for (unsigned p = 1; p <= 24; ++p) put(set >> (p - 1) & 1u, 1); };
   put(2, 6); put(17000000000, 36); put(17000000000, 36); put(7, 12); put(1, 12); put(1, 6);
-  put(4, 6); put(13, 6); put(100, 12); put(4, 6); put(0, 2); put(0, 12);
+  put(4, 6); put(13, 6); put(100, 12); put(4, 6); put(0b10, 2); put(0, 12);  // service-specific, 2023: v2.2
   purposes(consents);
   purposes(legitimate_interests);
   put(0, 1); put(3, 6); put(4, 6);
@@ -84,7 +86,7 @@ TEST_CASE("a child profile never gets personalised ads, whatever the signals say
     AdDecision d = decide_ads(everything_allows(AgeGroup::child, context));
     CHECK(d.level == AdLevel::contextual);
     CHECK(d.coppa);
-    CHECK(d.child_treatment);
+    CHECK(d.age_treatment == AgeTreatment::child);
     CHECK(has(d, "R-ADS-1"));
     CHECK(has(d, "R-ADS-3"));
     CHECK(has(d, "child_profile"));
@@ -96,7 +98,7 @@ TEST_CASE("a kids experience never gets personalised ads, not even for an adult"
   AdDecision d = decide_ads(everything_allows(AgeGroup::adult, AdContext::kids_experience));
   CHECK(d.level == AdLevel::contextual);
   CHECK(d.coppa);
-  CHECK_FALSE(d.child_treatment);
+  CHECK(d.age_treatment == AgeTreatment::none);
   CHECK(has(d, "R-ADS-1"));
   CHECK(has(d, "kids_experience"));
 }
@@ -106,7 +108,7 @@ TEST_CASE("personal data is never sold, for any profile and any signal") {  // c
     for (AdContext context : kContexts) {
       AdDecision d = decide_ads(everything_allows(age, context));
       CHECK_FALSE(d.sale_allowed);
-      CHECK(std::string(d.reasons.front()) == "R-ADS-2");
+      CHECK(to_string(d.reasons[0]) == "R-ADS-2");
     }
   CHECK_FALSE(fail_closed({{code::invalid_input, "x", "y"}}).sale_allowed);
 }
@@ -132,11 +134,13 @@ TEST_CASE("an adult: personalised only with TCF consent to purposes 1, 3, 4 and 
   CHECK(has(yes, "R-ADS-4"));
   CHECK(has(yes, "tcf_consent"));
   CHECK_FALSE(yes.coppa);
-  CHECK_FALSE(yes.child_treatment);
+  CHECK(yes.age_treatment == AgeTreatment::none);
 
-  r.vendor_id = 1;  // not consented
+  r.vendor_id = 8;  // disclosed, not consented
   CHECK(has(decide_ads(r), "tcf_vendor_consent_missing"));
   CHECK(decide_ads(r).level == AdLevel::contextual);
+  r.vendor_id = 1;  // not disclosed: no personalised ads (R-SIG-1), before its consent is looked at
+  CHECK(has(decide_ads(r), "tcf_vendor_not_disclosed"));
   r.vendor_id.reset();
   CHECK(has(decide_ads(r), "tcf_vendor_unknown"));
   r.tc_string = kTcfNoConsent;
@@ -146,18 +150,26 @@ TEST_CASE("an adult: personalised only with TCF consent to purposes 1, 3, 4 and 
   CHECK(has(no, "tcf_purpose_consent_missing"));
 }
 
-TEST_CASE("an adult: legitimate interest never suffices for purposes 3 and 4, and restrictions bind") {  // covers R-ADS-4
+TEST_CASE("an adult: legitimate interest never suffices for purposes 3 and 4, and restrictions bind") {  // covers R-ADS-4, R-SIG-1
   AdRequest r = request(AgeGroup::adult, AdContext::general);
   r.vendor_id = 42;
   std::string all = tc_string(purpose(1) | purpose(3) | purpose(4), 0, 42);
   r.tc_string = all;
   CHECK(decide_ads(r).level == AdLevel::personalised);
-  // Consent to 1 only; 3 and 4 under legitimate interest: not enough.
-  std::string li = tc_string(purpose(1), purpose(3) | purpose(4), 42);
+  // Consent to 1 only, legitimate interest for 2 and 7: not enough.
+  std::string li = tc_string(purpose(1), purpose(2) | purpose(7), 42);
   r.tc_string = li;
   AdDecision d = decide_ads(r);
   CHECK(d.level == AdLevel::contextual);
   CHECK(has(d, "tcf_purpose_consent_missing"));
+  // Legitimate interest for 3 and 4 may not even be signalled since TCF v2.2:
+  // the string is refused and the decision fails closed (R-SIG-1).
+  std::string li34 = tc_string(purpose(1), purpose(3) | purpose(4), 42);
+  r.tc_string = li34;
+  AdDecision refused = decide_ads(r);
+  CHECK(refused.level == AdLevel::none);
+  CHECK(has(refused, "noncompliant_signal"));
+  CHECK(refused.errors.at(0).message.find("(PurposesLITransparency)") != std::string::npos);
   // Purpose 1 is required too.
   std::string no_storage = tc_string(purpose(3) | purpose(4), 0, 42);
   r.tc_string = no_storage;
@@ -178,7 +190,7 @@ TEST_CASE("an adult in the US: GPC or a usnat opt-out means contextual") {  // c
   r.gpp_string = kUsnatNotOptedOut;
   AdDecision yes = decide_ads(r);
   CHECK(yes.level == AdLevel::personalised);
-  CHECK(has(yes, "usnat_not_opted_out"));
+  CHECK(has(yes, "us_not_opted_out"));  // was usnat_not_opted_out: every US section now
   REQUIRE(yes.gpp);
   CHECK(*yes.gpp == kUsnatNotOptedOut);
   CHECK(yes.gpp_sid == std::vector<int>{7});
@@ -192,8 +204,9 @@ TEST_CASE("an adult in the US: GPC or a usnat opt-out means contextual") {  // c
   CHECK(has(decide_ads(r), "gpc"));
 
   AdRequest unknown = request(AgeGroup::unknown, AdContext::general);
-  unknown.gpp_string = "DBABLA~BUQpGAACEWA.QA";  // opted out of targeted advertising; (known child: see R-ADS-5)
+  unknown.gpp_string = "DBABLA~CVVpAAAAAACA.QA";  // opted out of targeted advertising
   CHECK(decide_ads(unknown).level == AdLevel::contextual);
+  CHECK(has(decide_ads(unknown), "us_opted_out"));  // was usnat_opted_out: every US section now
 }
 
 TEST_CASE("an adult with no signal at all gets contextual ads: nothing allows personalised") {  // covers R-ADS-4
@@ -217,7 +230,7 @@ TEST_CASE("unknown age in a child-directed or mixed-audience context is treated 
     AdDecision d = decide_ads(everything_allows(AgeGroup::unknown, context));
     CHECK(d.level == AdLevel::contextual);
     CHECK(d.coppa);
-    CHECK(d.child_treatment);
+    CHECK(d.age_treatment == AgeTreatment::child);
     CHECK(has(d, "R-ADS-5"));
     CHECK(has(d, "unknown_age"));
   }
@@ -228,8 +241,9 @@ TEST_CASE("unknown age in a child-directed or mixed-audience context is treated 
   r.gpp_string = kUsnatOptedOutKnownChild;
   AdDecision d = decide_ads(r);
   CHECK(d.level == AdLevel::contextual);
-  CHECK(d.child_treatment);
-  CHECK(has(d, "usnat_known_child"));
+  CHECK(d.age_treatment == AgeTreatment::child);
+  CHECK(has(d, "gpp_known_child"));  // was usnat_known_child: every US section now
+  CHECK(d.age_source == AgeSource::gpp);
 }
 
 TEST_CASE("malformed or contradictory signals fail closed: no ads, treated as a child, errors as reasons") {  // covers R-ADS-1, R-ADS-2, R-ADS-6
@@ -238,7 +252,7 @@ TEST_CASE("malformed or contradictory signals fail closed: no ads, treated as a 
   AdDecision d = decide_ads(garbage);
   CHECK(d.level == AdLevel::none);
   CHECK(d.coppa);
-  CHECK(d.child_treatment);
+  CHECK(d.age_treatment == AgeTreatment::child);
   CHECK_FALSE(d.gpp);
   CHECK(has(d, "invalid_signal"));
   REQUIRE(d.errors.size() == 1);
@@ -261,7 +275,7 @@ TEST_CASE("malformed or contradictory signals fail closed: no ads, treated as a 
   CHECK(has(c, "contradictory_signal"));
   // Opt-Out Option Mode and Service Provider Mode both on.
   AdRequest modes = request(AgeGroup::adult, AdContext::general);
-  modes.gpp_string = "DBABLA~CAQqAAAAAACU.QA";
+  modes.gpp_string = "DBABLA~CVVqAAAAAABU.QA";
   CHECK(has(decide_ads(modes), "contradictory_signal"));
   // A child's decision fails closed too: less than contextual, never more.
   AdRequest child = request(AgeGroup::child, AdContext::general);
@@ -290,7 +304,7 @@ TEST_CASE("decideAds through the engine: profiles, unknown age without a househo
   json a = e.execute({{"command", "decideAds"}, {"profileId", "a1"}, {"context", "general"},
                       {"tcString", kTcfConsent134}, {"vendorId", 755}});
   CHECK(a["result"]["level"] == "personalised");
-  CHECK(a["result"]["reasons"] == json{"R-ADS-2", "R-ADS-4", "tcf_consent"});
+  CHECK(a["result"]["reasons"] == json{"R-ADS-2", "R-ADS-4", "R-SIG-1", "tcf_consent"});  // R-SIG-1: TCF v2.3 decided
 
   // Every kind of bad input is answered with the most protective decision, never a failure.
   const json bad[] = {
@@ -322,9 +336,10 @@ TEST_CASE("decodeTcString and decodeGpp commands: decoded fields, or invalid_sig
   fixtures::Engine e;
   json tc = e.execute({{"command", "decodeTcString"}, {"tcString", kTcfNoConsent}});
   REQUIRE(tc["type"] == "success");
-  CHECK(tc["result"]["cmpId"] == 31);
+  CHECK(tc["result"]["cmpId"] == 300);
   CHECK(tc["result"]["vendorConsents"] == json{{"ids", json::array()}, {"isRangeEncoding", false}, {"maxVendorId", 0}});
-  CHECK(tc["result"]["publisherTC"].is_null());
+  CHECK(tc["result"]["vendorsDisclosed"]["ids"] == json{755});
+  CHECK(tc["result"]["publisherTC"]["numCustomPurposes"] == 0);
   json bad = e.execute({{"command", "decodeTcString"}, {"tcString", "CPX"}});
   REQUIRE(bad["type"] == "failure");
   CHECK(bad["errors"][0]["code"] == "invalid_signal");

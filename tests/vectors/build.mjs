@@ -65,8 +65,8 @@ const baseState = run([...setup, { command: 'exportState' }]).at(-1).result;
 
 const NOW = T('2026-11-29T12:00:00Z');
 // Made by the IAB's reference encoders (@iabtechlabtcf/core, @iabgpp/cmpapi).
-const ADS_TCF = 'CQuci4AQuci4AAAAAAENAAFgALAAAAAAAAAAF5wAgAQALzAAAAAA.IAAA.YAAAAAAAAAAA';
-const ADS_GPP = `DBACPeA~${ADS_TCF}~1YNN~CAQiAAAAAACA.QA`;
+const ADS_TCF = 'CQuZP8AQuZP8AEsACAENCWFgALAAAAAAAAYgF5wAgAQALzAAAAAA.IF5wAwAEAAgAXmAA.YAAAAAAAAAAA'; // TCF v2.3: 755, 32 consented; 755, 32, 8 disclosed
+const ADS_GPP = `DBACPeA~${ADS_TCF}~1YNN~CVVqAAAAAACA.QA`; // usnat: every notice given, no opt-out
 const del = (fields) => ({ command: 'deleteRecordings', actor: 'g1', now: NOW, profileId: 'c1', ...fields });
 const exportState = { command: 'exportState' };
 
@@ -279,11 +279,11 @@ const scenarios = {
       { command: 'decideAds', profileId: 'a1', context: 'kids_experience', tcString: ADS_TCF, vendorId: 755 },
       { command: 'decideAds', profileId: 'a1', context: 'child_directed', tcString: ADS_TCF, vendorId: 755 },
       { command: 'decideAds', profileId: 'a1', context: 'general', tcString: ADS_TCF, vendorId: 1 },
-      { command: 'decideAds', profileId: 'a1', context: 'mixed_audience', gppString: 'DBABLA~CAQpAAAAAACA.QA' },
+      { command: 'decideAds', profileId: 'a1', context: 'mixed_audience', gppString: 'DBABLA~CVVpAAAAAACA.QA' },
       { command: 'decideAds', age: 'unknown', context: 'mixed_audience', tcString: ADS_TCF, vendorId: 755 },
       { command: 'decideAds', age: 'unknown', context: 'general', tcString: ADS_TCF, vendorId: 755 },
       { command: 'decideAds', profileId: 'a1', context: 'general', tcString: 'garbage', vendorId: 755 },
-      { command: 'decideAds', profileId: 'a1', context: 'general', gppString: 'DBABLA~BUQpGAACEWA.YA' },
+      { command: 'decideAds', profileId: 'a1', context: 'general', gppString: 'DBABLA~CVVpAAAAABCA.YA' },
       { command: 'decideAds', context: 'general' },
     ],
   },

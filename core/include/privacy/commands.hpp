@@ -21,17 +21,18 @@ struct CommandList {};
 
 using AllCommands = CommandList<
     cmd::CreateHousehold, cmd::SetRetentionPolicy, cmd::SetPrivacyNotice, cmd::AddGuardian,
-    cmd::AddDevice, cmd::Overview, cmd::PrivacyDisclosure,
+    cmd::AddDevice, cmd::SetJurisdiction, cmd::SetJurisdictionPolicy, cmd::JurisdictionPolicyOf,
+    cmd::Overview, cmd::PrivacyDisclosure,
     cmd::AddProfile, cmd::RenameProfile, cmd::RemoveProfile, cmd::EnableProfile, cmd::KeepProfile,
     cmd::ResolveAgeReview, cmd::SweepProfiles, cmd::ExportProfileData,
     cmd::RequestConsent, cmd::RecordConsent, cmd::CancelConsent, cmd::RevokeConsent,
-    cmd::SetDisclosureConsent,
+    cmd::SetDisclosureConsent, cmd::StoreConsentEvent,
     cmd::AddRecording, cmd::AddRecordings, cmd::SetRetention, cmd::SetVoiceDeletion,
     cmd::EffectiveRetentionOf, cmd::PreviewRetention, cmd::ListRecordings, cmd::PreviewSweep,
     cmd::Sweep, cmd::PreviewDeletion, cmd::DeleteRecordings, cmd::ParseVoiceRequest,
     cmd::VoiceRequest, cmd::MayUse, cmd::Tombstones,
     cmd::AuditLog, cmd::VerifyAuditLog, cmd::ExportState, cmd::ImportState, cmd::PreviewImport,
-    cmd::DecodeTcString, cmd::DecodeGpp, cmd::DecideAds,
+    cmd::DecodeTcString, cmd::DecodeGpp, cmd::DecideAds, cmd::RecordGpc,
     cmd::AuthorizationTable, cmd::DescribeCommands>;
 
 }  // namespace privacy

@@ -24,7 +24,11 @@ inline constexpr const char* out_of_order = "out_of_order";
 inline constexpr const char* audit_invalid = "audit_invalid";
 // A consent signal that does not decode (TC string, GPP string).
 inline constexpr const char* invalid_signal = "invalid_signal";
-// Signals that decode but cannot all be true.
+// A signal that decodes but breaks its framework's current rules (a TC string
+// against TCF v2.3, R-SIG-1); the message names the field.
+inline constexpr const char* noncompliant_signal = "noncompliant_signal";
+// Signals that decode but cannot all be true (e.g. two different TC strings,
+// a notice of "not applicable" beside a choice, R-SIG-2).
 inline constexpr const char* contradictory_signal = "contradictory_signal";
 inline constexpr const char* internal = "internal";
 // The package's own: the engine was closed, or its WebAssembly did not load.
@@ -36,7 +40,7 @@ inline constexpr const char* wasm_load_failed = "wasm_load_failed";
 inline constexpr const char* kErrorCodes[] = {
     code::invalid_input, code::not_found, code::forbidden, code::conflict, code::consent_required,
     code::not_understood, code::unsupported_version, code::too_large, code::out_of_order,
-    code::audit_invalid, code::invalid_signal, code::contradictory_signal, code::internal,
+    code::audit_invalid, code::invalid_signal, code::noncompliant_signal, code::contradictory_signal, code::internal,
     code::closed, code::wasm_load_failed};
 
 struct Error {

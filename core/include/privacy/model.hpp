@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "privacy/jurisdiction.hpp"
 #include "privacy/schema.hpp"
 #include "privacy/time.hpp"
 
@@ -26,6 +27,7 @@ inline constexpr std::size_t kMaxIdsPerRequest = 100'000;
 inline constexpr std::size_t kMaxRecordingsPerBatch = 100'000;
 inline constexpr std::size_t kMaxNoticeItems = 100;
 inline constexpr std::size_t kMaxTreeValues = 10'000;     // a receipt scope or audit details
+inline constexpr std::size_t kMaxPolicyRows = 512;        // jurisdiction overrides
 inline constexpr int kMaxPolicyMonths = 1200;
 inline constexpr std::int64_t kMaxCount = std::int64_t{1} << 53;
 inline constexpr std::int64_t kMaxAudioMs = kMillisPerDay;
@@ -110,6 +112,7 @@ struct Profile {
   std::optional<Instant> inactive_notified_at;
   std::optional<Instant> age_review_flagged_at;
   std::optional<Instant> age_reviewed_at;
+  std::optional<Instant> gpc_at;  // R-SIG-3: an opt-out preference signal was recorded for the person
   bool operator==(const Profile&) const = default;
   static constexpr const char* type_name = "Profile";
   template <class V> static void fields(V& v) {
@@ -127,6 +130,7 @@ struct Profile {
     v("inactiveNotifiedAt", &Profile::inactive_notified_at, schema::At{});
     v("ageReviewFlaggedAt", &Profile::age_review_flagged_at, schema::At{}, "R-PRO-3");
     v("ageReviewedAt", &Profile::age_reviewed_at, schema::At{});
+    v("gpcAt", &Profile::gpc_at, schema::At{}, "R-SIG-3: when Global Privacy Control was recorded for the person");
   }
 };
 
@@ -397,11 +401,13 @@ struct AuditEntry {
 struct HouseholdInfo {
   std::string id;
   std::string name;
+  std::optional<std::string> jurisdiction;  // R-AGE-3: where it lives
   bool operator==(const HouseholdInfo&) const = default;
   static constexpr const char* type_name = "HouseholdInfo";
   template <class V> static void fields(V& v) {
     v("id", &HouseholdInfo::id, schema::Id{});
     v("name", &HouseholdInfo::name, schema::Text{kMaxNameBytes, true});
+    v("jurisdiction", &HouseholdInfo::jurisdiction, schema::Place{}, "R-AGE-3: an ISO 3166 code such as DE, GB or US-CA");
   }
 };
 
@@ -411,6 +417,7 @@ struct HouseholdState {
   HouseholdInfo household;
   RetentionPolicy retention_policy;
   PrivacyNotice privacy_notice;
+  JurisdictionOverrides jurisdiction_policy;  // the operator's changes to the defaults (R-AGE-3)
   std::vector<Guardian> guardians;
   std::vector<Device> devices;
   std::vector<Profile> profiles;
@@ -425,6 +432,8 @@ struct HouseholdState {
     v("household", &HouseholdState::household, schema::Object<HouseholdInfo>{});
     v("retentionPolicy", &HouseholdState::retention_policy, schema::Object<RetentionPolicy>{});
     v("privacyNotice", &HouseholdState::privacy_notice, schema::Object<PrivacyNotice>{});
+    v("jurisdictionPolicy", &HouseholdState::jurisdiction_policy,
+      schema::List<schema::Object<JurisdictionOverride>>{{}, kMaxPolicyRows}, "R-AGE-3: the operator's changes to the defaults");
     v("guardians", &HouseholdState::guardians, schema::List<schema::Object<Guardian>>{{}, SIZE_MAX});
     v("devices", &HouseholdState::devices, schema::List<schema::Object<Device>>{{}, SIZE_MAX});
     v("profiles", &HouseholdState::profiles, schema::List<schema::Object<Profile>>{{}, SIZE_MAX});

@@ -21,13 +21,12 @@ LifecycleStep lifecycle_step(const Profile& profile, const RetentionPolicy& poli
 // When the notice window of a notified profile ends.
 std::optional<Instant> removal_due_at(const Profile& profile, const RetentionPolicy& policy);
 
-// The age of digital consent where no jurisdiction says otherwise (COPPA, R-AGE-3).
-inline constexpr int kDefaultConsentAge = 13;
 inline constexpr int kAdultAge = 18;
 // The instant (UTC midnight) the person turns `years`, if the birth date is known.
 std::optional<Instant> birthday(const Profile& profile, int years);
-// R-PRO-3: when a child (at the consent age) or a teen (at 18) is due for
-// the parent's review; none once reviewed or without a birth date.
-std::optional<Instant> age_review_due_at(const Profile& profile);
+// R-PRO-3: when a child (at the jurisdiction's age of digital consent,
+// R-AGE-3) or a teen (at 18) is due for the parent's review; none once
+// reviewed since, or without a birth date.
+std::optional<Instant> age_review_due_at(const Profile& profile, int consent_age);
 
 }  // namespace privacy

@@ -27,6 +27,7 @@ template <class T> struct Object {};             // a record type with its own f
 template <class K> struct List { K item; std::size_t max_items; };
 struct Tree { std::size_t max_values; };         // free-form JSON (receipt scopes, audit details)
 template <class T> struct Embedded {};           // a T kept as its JSON text, read by the command itself
+struct Place { bool or_anywhere = false; };      // an ISO 3166 code ("DE", "US-CA"); or "*" for anywhere
 
 // A field that is not a std::optional may still be left out of an input
 // (its default then applies): `optional`.

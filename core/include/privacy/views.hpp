@@ -325,6 +325,37 @@ struct ImportAnswer {
   }
 };
 
+// A row of the jurisdiction table in force (R-AGE-3, R-AGE-4).
+struct JurisdictionRow {
+  std::string code;
+  Regime regime = Regime::other;
+  int consent_age = 16;
+  TeenAdRule teen_13_15 = TeenAdRule::never;
+  TeenAdRule teen_16_17 = TeenAdRule::never;
+  std::int64_t gpp_section = 0;
+  std::string source;
+  static constexpr const char* type_name = "JurisdictionRow";
+  template <class V> static void fields(V& v) {
+    v("code", &JurisdictionRow::code, schema::Place{true});
+    v("regime", &JurisdictionRow::regime, schema::Choice<Regime>{});
+    v("consentAge", &JurisdictionRow::consent_age, schema::Int{13, 18});
+    v("teenAds13to15", &JurisdictionRow::teen_13_15, schema::Choice<TeenAdRule>{});
+    v("teenAds16to17", &JurisdictionRow::teen_16_17, schema::Choice<TeenAdRule>{});
+    v("gppSection", &JurisdictionRow::gpp_section, schema::Int{0, 27}, "the place's own GPP section, 0 for none");
+    v("source", &JurisdictionRow::source, schema::Text{kMaxTextBytes}, "where the default comes from");
+  }
+};
+
+struct JurisdictionTable {
+  std::vector<JurisdictionRow> defaults;
+  JurisdictionOverrides overrides;
+  static constexpr const char* type_name = "JurisdictionTable";
+  template <class V> static void fields(V& v) {
+    v("defaults", &JurisdictionTable::defaults, schema::List<schema::Object<JurisdictionRow>>{{}, SIZE_MAX});
+    v("overrides", &JurisdictionTable::overrides, schema::List<schema::Object<JurisdictionOverride>>{{}, kMaxPolicyRows});
+  }
+};
+
 // One row of the authorization table (R-CON-6, R-INT-5).
 struct AccessRow {
   std::string command;

@@ -102,9 +102,16 @@ PRIVACY_WORDS(ConsentState, {ConsentState::none, "none"}, {ConsentState::pending
                                {ConsentState::verified, "verified"}, {ConsentState::revoked, "revoked"});
 
 // Why a child's consent is pending again.
-enum class ConsentReason { requested_again, material_change };
+enum class ConsentReason { requested_again, material_change, significant_change };
 PRIVACY_WORDS(ConsentReason, {ConsentReason::requested_again, "requested_again"},
-                                {ConsentReason::material_change, "material_change"});
+                                {ConsentReason::material_change, "material_change"},
+                                {ConsentReason::significant_change, "significant_change"});
+
+// R-AGE-5: an app store's notice about a child's consent.
+enum class Store { apple, google_play, amazon };
+PRIVACY_WORDS(Store, {Store::apple, "apple"}, {Store::google_play, "google_play"}, {Store::amazon, "amazon"});
+enum class StoreEvent { revoked, significant_change };
+PRIVACY_WORDS(StoreEvent, {StoreEvent::revoked, "revoked"}, {StoreEvent::significant_change, "significant_change"});
 
 // R-DEL-1, R-DEL-2; `sweep` (R-RET-6), `retention` (a shortened setting,
 // R-RET-5) and `profile` (removal, revocation, inactivity) are the engine's own.
@@ -170,7 +177,7 @@ enum class AuditAction {
   age_review_flagged, age_review_resolved, profile_inactive_notified, profile_reactivated,
   consent_requested, consent_verified, consent_cancelled, consent_revoked, disclosure_consent_set,
   recordings_added, retention_set, voice_deletion_set, recordings_deleted, sweep, state_imported,
-  state_restored, state_migrated,
+  state_restored, state_migrated, jurisdiction_set, jurisdiction_policy_set, gpc_recorded,
 };
 PRIVACY_WORDS(AuditAction, {AuditAction::household_created, "household_created"},
     {AuditAction::retention_policy_set, "retention_policy_set"},
@@ -199,7 +206,10 @@ PRIVACY_WORDS(AuditAction, {AuditAction::household_created, "household_created"}
     {AuditAction::sweep, "sweep"},
     {AuditAction::state_imported, "state_imported"},
     {AuditAction::state_restored, "state_restored"},
-    {AuditAction::state_migrated, "state_migrated"},);
+    {AuditAction::state_migrated, "state_migrated"},
+    {AuditAction::jurisdiction_set, "jurisdiction_set"},
+    {AuditAction::jurisdiction_policy_set, "jurisdiction_policy_set"},
+    {AuditAction::gpc_recorded, "gpc_recorded"},);
 
 // How an import changed the engine's household (R-INT-2).
 enum class ImportOutcome { loaded, restored, updated, unchanged };
@@ -212,6 +222,5 @@ PRIVACY_WORDS(AuditFault, {AuditFault::sequence, "sequence"}, {AuditFault::chain
                              {AuditFault::edited, "edited"}, {AuditFault::time, "time"},
                              {AuditFault::digest, "digest"}, {AuditFault::head, "head"});
 
-#undef PRIVACY_WORDS
 
 }  // namespace privacy

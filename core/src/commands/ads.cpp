@@ -1,55 +1,96 @@
-// Ad eligibility and the signals it reads (R-ADS-1..6): decoding and the
-// decision. They read a profile's age at most, and never change anything.
+// Ad eligibility and the signals it reads (R-ADS-1..6, R-AGE-1..4,
+// R-SIG-1..4): decoding, the decision for a person, and GPC recorded on them.
+#include "../ads/ads_json.hpp"
 #include "../household/context.hpp"
-#include "../signals_json.hpp"
+#include "../household/views.hpp"
+#include "../signals/signals_json.hpp"
 
 namespace privacy {
 
-
-Result<nlohmann::json> cmd::DecodeTcString::apply(Ctx&) const {
-  auto decoded = decode_tc_string(tc_string);
-  if (!decoded) {
-    Errors errors = decoded.errors();
-    for (auto& e : errors) e.path = "tcString";
-    return errors;
-  }
-  return tc_string_json(*decoded);
+namespace {
+template <class Decoded>
+Result<nlohmann::json> decoded(const Result<Decoded>& result, const char* field) {
+  if (result) return to_json(*result);
+  Errors errors = result.errors();
+  for (auto& e : errors) e.path = field;
+  return errors;
 }
 
-Result<nlohmann::json> cmd::DecodeGpp::apply(Ctx&) const {
-  auto decoded = decode_gpp(gpp_string);
-  if (!decoded) {
-    Errors errors = decoded.errors();
-    for (auto& e : errors) e.path = "gppString";
-    return errors;
+// An age signal as the decision reads it; a bound pair that cannot be true is refused.
+Result<std::vector<AgeSignal>> signals_of(const std::vector<cmd::AgeSignalInput>& in) {
+  std::vector<AgeSignal> out;
+  Errors errors;
+  for (std::size_t i = 0; i < in.size(); ++i) {
+    const auto& s = in[i];
+    AgeSignal a;
+    a.source = age_source(s.source);
+    a.lower = s.source == SignalSource::apple ? s.lower_bound : s.age_lower;
+    a.upper = s.source == SignalSource::apple ? s.upper_bound : s.age_upper;
+    a.declaration = s.age_range_declaration;
+    a.status = s.user_status;
+    a.band = s.band;
+    std::string at = "ageSignals[" + std::to_string(i) + "]";
+    if (a.lower && a.upper && *a.lower > *a.upper) errors.push_back({code::invalid_input, at, "its upper bound is below its lower bound"});
+    if (s.source == SignalSource::apple && !a.lower && !a.upper)
+      errors.push_back({code::invalid_input, at, "an Apple age range has lowerBound, upperBound or both"});
+    out.push_back(a);
   }
-  return gpp_json(*decoded);
+  if (!errors.empty()) return errors;
+  return out;
 }
+}  // namespace
 
-// Never a failure: whatever goes wrong gives the most protective decision
-// with the errors in it (fail closed).
-nlohmann::json cmd::DecideAds::closed(Errors errors) { return ad_decision_json(fail_closed(std::move(errors))); }
+Result<nlohmann::json> cmd::DecodeTcString::apply(Ctx&) const { return decoded(decode_tc_string(tc_string), "tcString"); }
+Result<nlohmann::json> cmd::DecodeGpp::apply(Ctx&) const { return decoded(decode_gpp(gpp_string), "gppString"); }
+
+nlohmann::json cmd::DecideAds::closed(Errors errors) { return to_json(fail_closed(std::move(errors))); }
 
 Result<nlohmann::json> cmd::DecideAds::apply(Ctx& ctx) const {
   AdRequest request;
-  if (context) {
-    auto parsed = ad_context_from(*context);
-    if (!parsed)
-      return closed({{code::invalid_input, "context", "must be one of kids_experience, child_directed, mixed_audience, general"}});
-    request.context = *parsed;
+  request.now = ctx.now;
+  request.context = context.value_or(AdContext::general);
+  std::vector<AgeSignal> signals;
+  if (age_signals) {
+    auto read = signals_of(*age_signals);
+    if (!read) return closed(read.errors());
+    signals = std::move(*read);
   }
+  request.age_signals = signals;
+  std::optional<std::string> place = jurisdiction;
   if (profile_id) {
     const Profile& p = *ctx.h.profile(*profile_id);
     // A teen is never treated as an adult here (R-AGE-4).
-    request.age = p.kind == ProfileKind::adult ? AgeGroup::adult : AgeGroup::child;
-  } else {
-    request.age = AgeGroup::unknown;
+    request.age = p.kind == ProfileKind::child ? AgeGroup::child : p.kind == ProfileKind::teen ? AgeGroup::teen : AgeGroup::adult;
+    if (p.birth_date) request.birth_date = parse_date(*p.birth_date);
+    request.gpc_recorded = p.gpc_at.has_value();
+    if (!place) place = ctx.h.s.household.jurisdiction;
   }
+  if (ctx.h.exists) request.overrides = &ctx.h.s.jurisdiction_policy;
+  if (place) request.jurisdiction = *place;
   if (tc_string) request.tc_string = *tc_string;
   if (gpp_string) request.gpp_string = *gpp_string;
+  if (gpp_sid) request.gpp_sid = std::span<const int>(*gpp_sid);
   request.gpc = gpc.value_or(false);
-  if (vendor_id) request.vendor_id = *vendor_id;
-  return ad_decision_json(decide_ads(request));
+  request.vendor_id = vendor_id;
+  return to_json(decide_ads(request));
 }
+
+// R-SIG-3: the signal binds the person from now on; a saved choice that
+// would share their data (a child's disclosure consent) gives way, recorded.
+Result<Profile> cmd::RecordGpc::apply(Ctx& ctx) const {
+  const std::uint32_t slot = *ctx.h.profile_slot(profile_id);
+  const Profile& p = ctx.h.s.profiles[slot];
+  bool conflict = p.consent && p.consent->disclosure;
+  if (p.gpc_at && !conflict) return p;  // already in force: nothing changes
+  Profile& edit = ctx.h.edit_profile(slot);
+  if (!edit.gpc_at) edit.gpc_at = ctx.now;
+  if (conflict) edit.consent->disclosure = false;
+  ctx.log(AuditAction::gpc_recorded, {{"profileId", profile_id}, {"disclosureWithdrawn", conflict}});
+  return ctx.h.s.profiles[slot];
+}
+
+nlohmann::json cmd::DecodeTcString::output_schema() { return tc_string_schema(); }
+nlohmann::json cmd::DecodeGpp::output_schema() { return gpp_string_schema(); }
+nlohmann::json cmd::DecideAds::output_schema() { return ad_decision_schema(); }
 
 }  // namespace privacy

@@ -4,6 +4,7 @@
 // methods and the README's reference.
 #include "../household/context.hpp"
 #include "../json/describe.hpp"
+#include "privacy/ads.hpp"
 #include "privacy/engine.hpp"
 
 namespace privacy {
@@ -72,7 +73,13 @@ json::Schema input_schema(json::Schemas& s) {
 template <class C>
 json::Schema output_schema(json::Schemas& s) {
   s.input = false;
-  if constexpr (requires { C::output_schema(); }) return json::Schema(C::output_schema());
+  if constexpr (requires { C::output_schema(); }) {
+    // A schema written beside its encoder (the signals', the disclosure's): named in $defs too.
+    json::Schema schema = C::output_schema();
+    schema.erase("$schema");
+    s.defs[C::answer_type] = std::move(schema);
+    return json::Schema{{"$ref", std::string("#/$defs/") + C::answer_type}};
+  }
   else return json::output_schema_of<typename C::Output>(s);
 }
 
@@ -105,6 +112,7 @@ json::Schema describe_all(CommandList<C...>) {
   s.input = false;
   json::kind_schema(s, schema::Choice<AuditAction>{});
   json::kind_schema(s, schema::Choice<UseVerdict>{});
+  json::kind_schema(s, schema::Choice<Reason>{});
   json::Schema codes = json::Schema::array();
   for (const char* c : kErrorCodes) codes.push_back(c);
   s.defs["ErrorCode"] = {{"type", "string"}, {"enum", codes}};
@@ -141,8 +149,5 @@ nlohmann::json cmd::PrivacyDisclosure::output_schema() {
           {"additionalProperties", false}};
 }
 
-nlohmann::json cmd::DecodeTcString::output_schema() { return {{"type", "object"}, {"x-type", "TcString"}}; }
-nlohmann::json cmd::DecodeGpp::output_schema() { return {{"type", "object"}, {"x-type", "GppString"}}; }
-nlohmann::json cmd::DecideAds::output_schema() { return {{"type", "object"}, {"x-type", "AdDecision"}}; }
 
 }  // namespace privacy

@@ -126,4 +126,54 @@ Result<ConsentAnswer> cmd::SetDisclosureConsent::apply(Ctx& ctx) const {
   return answer(ctx, slot);
 }
 
+// R-AGE-5: a store's revocation is a parent's revocation (R-CON-4); a
+// significant change puts a verified consent back to pending, collection
+// stopped, until the parent gives it again (R-CON-5).
+Result<ConsentAnswer> cmd::StoreConsentEvent::apply(Ctx& ctx) const {
+  const std::uint32_t slot = *ctx.h.profile_slot(profile_id);
+  const Profile& p = ctx.h.s.profiles[slot];
+  if (p.kind != ProfileKind::child)
+    return Error{code::invalid_input, "profileId", "parental consent is for child profiles"};
+  const std::string source(word(store));
+  if (event == StoreEvent::revoked) {
+    if (p.consent->state != ConsentState::verified)
+      return Error{code::conflict, "event", "there is no verified consent to revoke"};
+    if (delete_data && !request_id) return Error{code::invalid_input, "requestId", "is required with deleteData"};
+    if (delete_data && ctx.h.receipt(*request_id))
+      return Error{code::conflict, "requestId", "request id '" + *request_id + "' is already used"};
+    Profile& edit = ctx.h.edit_profile(slot);
+    edit.consent->state = ConsentState::revoked;
+    edit.consent->revoked_at = ctx.now;
+    edit.consent->disclosure = false;
+    edit.enabled = false;
+    ctx.log(AuditAction::consent_revoked,
+            {{"profileId", profile_id}, {"state", "revoked"}, {"store", source}, {"deleteData", delete_data}});
+    ConsentAnswer out = answer(ctx, slot);
+    if (delete_data) {
+      auto slots = slots_of_profile(ctx.h, slot);
+      DeletionReceipt receipt =
+          receipt_for(ctx, *request_id, DeletionKind::all, profile_id, {{"kind", "all"}, {"profileId", profile_id}});
+      if (slots.empty()) receipt.reason = NothingReason::no_match;
+      out.receipt = delete_slots(ctx, std::move(receipt), slots);
+    }
+    return out;
+  }
+  if (p.consent->state != ConsentState::verified)
+    return Error{code::conflict, "event", "only a verified consent needs renewing"};
+  if (delete_data || request_id)
+    return Error{code::invalid_input, "deleteData", "is for a revocation; a significant change deletes nothing"};
+  Profile& edit = ctx.h.edit_profile(slot);
+  edit.consent->state = ConsentState::pending;
+  edit.consent->requested_method = edit.consent->evidence->method;
+  edit.consent->reason = ConsentReason::significant_change;
+  edit.consent->disclosure = false;
+  edit.enabled = false;
+  ctx.log(AuditAction::consent_requested, {{"profileId", profile_id},
+                                           {"state", "pending"},
+                                           {"method", std::string(word(*edit.consent->requested_method))},
+                                           {"store", source},
+                                           {"reason", "significant_change"}});
+  return answer(ctx, slot);
+}
+
 }  // namespace privacy

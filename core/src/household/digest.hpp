@@ -11,7 +11,7 @@
 //   "family-privacy/state/3\n" <header> "\n"
 //   and for each collection in that order: "<name>:<count>:<root hex>\n"
 // where <header> is the canonical JSON of {household, retentionPolicy,
-// privacyNotice}. docs/design.md gives the same recipe; tests/js recompute
+// privacyNotice, jurisdictionPolicy}. docs/design.md gives the same recipe; tests/js recompute
 // it from an export.
 #include <cstddef>
 #include <string>

@@ -218,11 +218,6 @@ void Household::Impl::rebuild() {
 
 namespace {
 
-struct Header {
-  const HouseholdState& s;
-  static constexpr const char* type_name = "StateHeader";
-};
-
 std::string header_text(const HouseholdState& s) {
   std::string out = "{\"household\":";
   json::write_value(out, s.household);
@@ -230,6 +225,8 @@ std::string header_text(const HouseholdState& s) {
   json::write_value(out, s.retention_policy);
   out += ",\"privacyNotice\":";
   json::write_value(out, s.privacy_notice);
+  out += ",\"jurisdictionPolicy\":";
+  json::write_value(out, s.jurisdiction_policy);
   out += '}';
   return out;
 }

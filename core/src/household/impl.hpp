@@ -58,9 +58,11 @@ struct Household::Impl {
   std::string fresh_request_id(const std::string& base) const;
 
   // ---- changes ----
-  HouseholdInfo& edit_info() { header_dirty = true; return s.household; }
-  RetentionPolicy& edit_policy() { header_dirty = true; return s.retention_policy; }
-  PrivacyNotice& edit_notice() { header_dirty = true; return s.privacy_notice; }
+  // The header is small and hashed afresh each time: no bookkeeping for it.
+  HouseholdInfo& edit_info() { return s.household; }
+  RetentionPolicy& edit_policy() { return s.retention_policy; }
+  PrivacyNotice& edit_notice() { return s.privacy_notice; }
+  JurisdictionOverrides& edit_jurisdiction_policy() { return s.jurisdiction_policy; }
   void add_guardian(Guardian g);
   void add_device(Device d);
   Device& edit_device(std::uint32_t slot);
@@ -86,7 +88,6 @@ struct Household::Impl {
  private:
   IdIndex guardian_at, device_at, profile_at, recording_at, tombstone_at, receipt_at, removed_at;
   std::vector<std::uint32_t> rec_profile;  // each recording's profile slot
-  bool header_dirty = true;
   TreeDigest guardians_d, devices_d, profiles_d, recordings_d, tombstones_d, removed_d, receipts_d;
 };
 

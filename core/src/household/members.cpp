@@ -20,7 +20,7 @@ Result<privacy::Overview> CreateHousehold::apply(Ctx& ctx) const {
   if (!invalid.empty()) return invalid;
   Household::Impl& h = ctx.h;
   h.s = HouseholdState{};
-  h.s.household = {id, name};
+  h.s.household = {id, name, jurisdiction};
   h.s.retention_policy = retention_policy;
   h.s.privacy_notice = privacy_notice.value_or(default_privacy_notice());
   h.exists = true;
@@ -86,6 +86,38 @@ Result<Device> AddDevice::apply(Ctx& ctx) const {
   ctx.log(AuditAction::device_added, json::to_tree(device));
   return device;
 }
+
+Result<HouseholdInfo> cmd::SetJurisdiction::apply(Ctx& ctx) const {
+  std::optional<std::string> previous = ctx.h.s.household.jurisdiction;
+  ctx.h.edit_info().jurisdiction = jurisdiction;
+  ctx.log(AuditAction::jurisdiction_set, {{"from", previous ? nlohmann::json(*previous) : nlohmann::json()},
+                                          {"to", jurisdiction ? nlohmann::json(*jurisdiction) : nlohmann::json()}});
+  return ctx.h.s.household;
+}
+
+namespace {
+JurisdictionTable table_of(const Household::Impl& h) {
+  JurisdictionTable out;
+  for (const auto& row : default_jurisdictions())
+    out.defaults.push_back({row.code, row.regime, row.consent_age, row.teen_13_15, row.teen_16_17, row.gpp_section,
+                            std::string(row.source)});
+  out.overrides = h.s.jurisdiction_policy;
+  return out;
+}
+}  // namespace
+
+Result<JurisdictionTable> cmd::SetJurisdictionPolicy::apply(Ctx& ctx) const {
+  for (std::size_t i = 0; i < overrides.size(); ++i)
+    for (std::size_t j = 0; j < i; ++j)
+      if (overrides[j].code == overrides[i].code)
+        return Error{code::invalid_input, "overrides[" + std::to_string(i) + "].code",
+                     "'" + overrides[i].code + "' is given twice"};
+  ctx.h.edit_jurisdiction_policy() = overrides;
+  ctx.log(AuditAction::jurisdiction_policy_set, {{"overrides", json::to_tree(overrides)}});
+  return table_of(ctx.h);
+}
+
+Result<JurisdictionTable> cmd::JurisdictionPolicyOf::apply(Ctx& ctx) const { return table_of(ctx.h); }
 
 Result<privacy::Overview> cmd::Overview::apply(Ctx& ctx) const { return overview(ctx.h); }
 

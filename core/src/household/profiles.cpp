@@ -22,19 +22,23 @@ std::optional<int> age_at(const std::optional<std::string>& birth_date, Instant 
   return years;
 }
 
-// R-AGE-1: the kind a birth date allows at `now`.
+// R-AGE-1, R-AGE-3: the kind a birth date allows at `now`. A child profile
+// is for someone under the place's age of digital consent (13 in the US and
+// the UK, up to 16 in the EU): a parent's consent covers them. A teen
+// profile is from that age to 17, an adult's from 18.
 std::optional<Error> kind_against_age(ProfileKind kind, const std::optional<std::string>& birth_date, Instant now,
-                                      const std::string& path) {
+                                      int consent_age, const std::string& path) {
   auto birth = birth_date ? parse_date(*birth_date) : std::nullopt;
   if (birth && *birth > now) return Error{code::invalid_input, path, "is in the future"};
   auto age = age_at(birth_date, now);
   if (!age) return std::nullopt;
-  bool fits = kind == ProfileKind::child  ? *age < kDefaultConsentAge
-              : kind == ProfileKind::teen ? *age >= kDefaultConsentAge && *age < kAdultAge
+  bool fits = kind == ProfileKind::child  ? *age < consent_age
+              : kind == ProfileKind::teen ? *age >= consent_age && *age < kAdultAge
                                           : *age >= kAdultAge;
   if (fits) return std::nullopt;
   return Error{code::invalid_input, path,
-               "makes the person " + std::to_string(*age) + ": a child profile is under 13, a teen 13 to 17, an adult 18 or over (R-AGE-1)"};
+               "makes the person " + std::to_string(*age) + ": here a child profile is under " + std::to_string(consent_age) +
+                   ", a teen " + std::to_string(consent_age) + " to 17, an adult 18 or over (R-AGE-1, R-AGE-3)"};
 }
 
 }  // namespace
@@ -44,7 +48,9 @@ Result<Profile> cmd::AddProfile::apply(Ctx& ctx) const {
   if (h.removed_profile(profile.id))
     return Error{code::conflict, "profile.id", "id '" + profile.id + "' belonged to a removed profile and is never used again"};
   if (h.actor_id_taken(profile.id)) return Error{code::conflict, "profile.id", "id '" + profile.id + "' is already used"};
-  if (auto wrong = kind_against_age(profile.kind, profile.birth_date, ctx.now, "profile.birthDate")) return *wrong;
+  if (auto wrong = kind_against_age(profile.kind, profile.birth_date, ctx.now, household_policy(h).consent_age,
+                                    "profile.birthDate"))
+    return *wrong;
   Profile p;
   p.id = profile.id;
   p.name = profile.name;
@@ -117,7 +123,7 @@ Result<Profile> cmd::ResolveAgeReview::apply(Ctx& ctx) const {
   if (static_cast<int>(kind) < static_cast<int>(p.kind))
     return Error{code::invalid_input, "kind", "a review never makes a profile younger"};
   if (kind != p.kind)
-    if (auto wrong = kind_against_age(kind, p.birth_date, ctx.now, "kind")) return *wrong;
+    if (auto wrong = kind_against_age(kind, p.birth_date, ctx.now, household_policy(ctx.h).consent_age, "kind")) return *wrong;
   std::string from(word(p.kind));
   Profile& edit = ctx.h.edit_profile(slot);
   edit.age_review_flagged_at.reset();
@@ -138,6 +144,7 @@ Result<ProfileSweep> cmd::SweepProfiles::apply(Ctx& ctx) const {
   const RetentionPolicy& policy = h.s.retention_policy;
   ProfileSweep out;
   std::vector<std::string> to_remove;
+  const int consent_age = household_policy(h).consent_age;
   for (std::uint32_t i = 0; i < h.s.profiles.size(); ++i) {
     const Profile& p = h.s.profiles[i];
     switch (lifecycle_step(p, policy, ctx.now)) {
@@ -154,7 +161,7 @@ Result<ProfileSweep> cmd::SweepProfiles::apply(Ctx& ctx) const {
       case LifecycleStep::remove: to_remove.push_back(p.id); break;
       case LifecycleStep::none: break;
     }
-    if (auto due = age_review_due_at(h.s.profiles[i]); due && *due <= ctx.now) {
+    if (auto due = age_review_due_at(h.s.profiles[i], consent_age); due && *due <= ctx.now) {
       h.edit_profile(i).age_review_flagged_at = ctx.now;
       out.age_review.push_back(p.id);
       ctx.log(AuditAction::age_review_flagged, {{"profileId", p.id}});

@@ -26,6 +26,10 @@ RecordingView view_of(const Recording& r, const RetentionRule& rule) {
   return v;
 }
 
+JurisdictionPolicy household_policy(const Household::Impl& h) {
+  return policy_for(h.s.household.jurisdiction.value_or("US"), h.s.jurisdiction_policy);
+}
+
 privacy::Overview overview(const Household::Impl& h) {
   const HouseholdState& s = h.s;
   privacy::Overview out;

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "impl.hpp"
+#include "privacy/jurisdiction.hpp"
 #include "privacy/retention.hpp"
 
 namespace privacy {
@@ -14,5 +15,7 @@ RetentionRule rule_of(const Household::Impl& h, const Profile& p);
 std::vector<RetentionRule> rules_by_slot(const Household::Impl& h);
 RecordingView view_of(const Recording& r, const RetentionRule& rule);
 privacy::Overview overview(const Household::Impl& h);
+// The jurisdiction policy where the household lives (R-AGE-3); unknown: the US rules.
+JurisdictionPolicy household_policy(const Household::Impl& h);
 
 }  // namespace privacy

@@ -1,6 +1,7 @@
 #include "codec.hpp"
 
 #include "../utf8.hpp"
+#include "privacy/jurisdiction.hpp"
 
 namespace privacy::json {
 
@@ -76,6 +77,20 @@ void read_value(Pull& p, std::string& out, schema::Hash) {
   for (char c : *s) hex = hex && ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'));
   if (!hex) {
     p.fail(code::invalid_input, "must be a SHA-256 hash: 64 lower-case hex digits");
+    return;
+  }
+  out = std::move(*s);
+}
+
+void read_value(Pull& p, std::string& out, schema::Place kind) {
+  auto s = p.string("an ISO 3166 code such as DE, GB, US or US-CA");
+  if (!s) return;
+  if (kind.or_anywhere && *s == "*") {
+    out = std::move(*s);
+    return;
+  }
+  if (auto bad = check_jurisdiction_code(*s)) {
+    p.fail(code::invalid_input, bad->message);
     return;
   }
   out = std::move(*s);

@@ -31,7 +31,7 @@ template <class T> struct is_reference_wrapper<std::reference_wrapper<T>> : std:
 // A visitor that ignores the variant rules (when, one_of) of fields(v).
 struct IgnoresRules {
   template <class D, class E>
-  void when(const char*, D, E, std::initializer_list<const char*>) {}
+  void when(const char*, D, E, std::initializer_list<const char*>, std::initializer_list<const char*> = {}) {}
   void one_of(std::initializer_list<const char*>) {}
 };
 
@@ -46,6 +46,7 @@ void read_value(Pull& p, std::string& out, schema::Id);
 void read_value(Pull& p, std::string& out, schema::Text kind);
 void read_value(Pull& p, std::string& out, schema::Date);
 void read_value(Pull& p, std::string& out, schema::Hash);
+void read_value(Pull& p, std::string& out, schema::Place kind);
 void read_value(Pull& p, bool& out, schema::Bool);
 void read_value(Pull& p, std::int64_t& out, schema::Int kind);
 void read_value(Pull& p, int& out, schema::Int kind);
@@ -171,23 +172,27 @@ struct VariantChecker {
   std::string chosen_word;
   bool decided = false;
   template <class... A> void operator()(A&&...) {}
+  // When the discriminator has `value`: `required` must be there, `allowed`
+  // may be, and every other variant's fields may not.
   template <class C, class E>
-  void when(const char* discriminator, E C::*member, E value, std::initializer_list<const char*> required) {
-    for (const char* f : required) variant_fields.push_back(f);
-    if (!fields.has(discriminator) || object.*member != value) return;
-    decided = true;
-    chosen_word = std::string(word(value));
-    for (const char* f : required) {
-      chosen.push_back(f);
-      if (!fields.has(f)) p.fail_at(f, code::invalid_input, "is required when " + std::string(discriminator) + " is '" + chosen_word + "'");
-    }
+  void when(const char* discriminator, E C::*member, E value, std::initializer_list<const char*> required,
+            std::initializer_list<const char*> allowed = {}) {
+    choose(discriminator, fields.has(discriminator) && object.*member == value, value, required, allowed);
   }
   template <class C, class E>
-  void when(const char* discriminator, std::optional<E> C::*member, E value, std::initializer_list<const char*> required) {
+  void when(const char* discriminator, std::optional<E> C::*member, E value, std::initializer_list<const char*> required,
+            std::initializer_list<const char*> allowed = {}) {
+    choose(discriminator, (object.*member) && *(object.*member) == value, value, required, allowed);
+  }
+  template <class E>
+  void choose(const char* discriminator, bool matches, E value, std::initializer_list<const char*> required,
+              std::initializer_list<const char*> allowed) {
     for (const char* f : required) variant_fields.push_back(f);
-    if (!(object.*member) || *(object.*member) != value) return;
+    for (const char* f : allowed) variant_fields.push_back(f);
+    if (!matches) return;
     decided = true;
     chosen_word = std::string(word(value));
+    for (const char* f : allowed) chosen.push_back(f);
     for (const char* f : required) {
       chosen.push_back(f);
       if (!fields.has(f)) p.fail_at(f, code::invalid_input, "is required when " + std::string(discriminator) + " is '" + chosen_word + "'");
@@ -206,7 +211,7 @@ struct VariantChecker {
     for (const char* f : variant_fields) {
       bool mine = false;
       for (const char* c : chosen) mine = mine || std::string_view(c) == f;
-      if (!mine && fields.has(f)) p.fail_at(f, code::invalid_input, "is not used when the kind is '" + chosen_word + "'");
+      if (!mine && fields.has(f)) p.fail_at(f, code::invalid_input, "is not used with '" + chosen_word + "'");
     }
   }
 };

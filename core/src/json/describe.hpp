@@ -51,6 +51,9 @@ inline Schema kind_schema(Schemas&, schema::Hash) {
   return {{"type", "string"}, {"pattern", "^[0-9a-f]{64}$"}};
 }
 inline Schema kind_schema(Schemas&, schema::Tree) { return {{"type", "object"}}; }
+inline Schema kind_schema(Schemas&, schema::Place k) {
+  return {{"type", "string"}, {"pattern", k.or_anywhere ? "^(\\*|[A-Z]{2}(-[A-Z0-9]{1,3})?)$" : "^[A-Z]{2}(-[A-Z0-9]{1,3})?$"}};
+}
 
 template <class E>
 Schema kind_schema(Schemas& s, schema::Choice<E>) {
@@ -115,12 +118,18 @@ struct FieldSchemas {
     if (!s.input || !optional) required.push_back(name);
   }
   template <class C, class E, class D>
-  void when(const char* discriminator, D C::*, E value, std::initializer_list<const char*> fields) {
+  void when(const char* discriminator, D C::*, E value, std::initializer_list<const char*> fields,
+            std::initializer_list<const char*> allowed = {}) {
     if (!s.input) return;
     Schema rule = {{"properties", {{discriminator, {{"const", std::string(word(value))}}}}},
-                           {"required", Schema::array()}};
+                   {"required", Schema::array()}};
     for (const char* f : fields) {
       rule["required"].push_back(f);
+      variant_fields.emplace_back(f);
+    }
+    if (allowed.size()) rule["x-allowed"] = Schema::array();
+    for (const char* f : allowed) {
+      rule["x-allowed"].push_back(f);
       variant_fields.emplace_back(f);
     }
     variants.push_back(std::move(rule));
@@ -145,9 +154,11 @@ Schema object_schema(Schemas& s) {
     std::set<std::string> all(f.variant_fields.begin(), f.variant_fields.end());
     for (auto& v : f.variants) {
       Schema absent = Schema::array();
+      auto listed = [&](const char* key, const std::string& name) {
+        return v.contains(key) && std::find(v[key].begin(), v[key].end(), name) != v[key].end();
+      };
       for (const auto& name : all)
-        if (std::find(v["required"].begin(), v["required"].end(), name) == v["required"].end())
-          absent.push_back({{"required", {name}}});
+        if (!listed("required", name) && !listed("x-allowed", name)) absent.push_back({{"required", {name}}});
       if (!absent.empty()) v["not"] = {{"anyOf", absent}};
     }
     out["oneOf"] = f.variants;

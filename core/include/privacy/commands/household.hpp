@@ -28,6 +28,7 @@ struct CreateHousehold {
   std::string name;
   RetentionPolicy retention_policy;
   std::optional<PrivacyNotice> privacy_notice;
+  std::optional<std::string> jurisdiction;
   using Output = privacy::Overview;
   Result<Output> apply(Ctx& ctx) const;
   template <class V> static void fields(V& v) {
@@ -37,6 +38,7 @@ struct CreateHousehold {
       "R-RET-4: a finite child maximum per category");
     v("privacyNotice", &CreateHousehold::privacy_notice, schema::Object<PrivacyNotice>{},
       "default: version 1, what is collected, no third parties");
+    v("jurisdiction", &CreateHousehold::jurisdiction, schema::Place{}, "R-AGE-3: where it lives; default: unknown (the US rules apply)");
   }
 };
 
@@ -97,6 +99,48 @@ struct AddDevice {
   template <class V> static void fields(V& v) { v("device", &AddDevice::device, schema::Object<Device>{}); }
 };
 
+struct SetJurisdiction {
+  static constexpr CommandInfo info{
+      .name = "setJurisdiction",
+      .summary = "Where the household lives, as an ISO 3166 code: its age of digital consent and teen ad rules (R-AGE-3).",
+      .access = access::admin,
+      .changes = true,
+      .audits = actions({AuditAction::jurisdiction_set})};
+  std::optional<std::string> jurisdiction;
+  using Output = HouseholdInfo;
+  Result<Output> apply(Ctx& ctx) const;
+  template <class V> static void fields(V& v) {
+    v("jurisdiction", &SetJurisdiction::jurisdiction, schema::Place{}, "null: unknown (the US rules apply)");
+  }
+};
+
+struct SetJurisdictionPolicy {
+  static constexpr CommandInfo info{
+      .name = "setJurisdictionPolicy",
+      .summary = "The operator's changes to the default table of consent ages and teen ad rules (R-AGE-3, R-AGE-4).",
+      .access = access::operator_only,
+      .changes = true,
+      .audits = actions({AuditAction::jurisdiction_policy_set})};
+  JurisdictionOverrides overrides;
+  using Output = JurisdictionTable;
+  Result<Output> apply(Ctx& ctx) const;
+  template <class V> static void fields(V& v) {
+    v("overrides", &SetJurisdictionPolicy::overrides,
+      schema::List<schema::Object<JurisdictionOverride>>{{}, kMaxPolicyRows}, "each code once; replaces the last set");
+  }
+};
+
+struct JurisdictionPolicyOf {
+  static constexpr CommandInfo info{
+      .name = "jurisdictionPolicy",
+      .summary = "The table in force: every default row with its source, and the operator's changes (R-AGE-3, R-AGE-4).",
+      .access = access::published,
+      .needs_now = false};
+  using Output = JurisdictionTable;
+  Result<Output> apply(Ctx& ctx) const;
+  template <class V> static void fields(V&) {}
+};
+
 struct Overview {
   static constexpr CommandInfo info{
       .name = "overview",
@@ -116,6 +160,7 @@ struct PrivacyDisclosure {
       .needs_now = false};
   using Output = nlohmann::json;
   Result<Output> apply(Ctx& ctx) const;
+  static constexpr const char* answer_type = "PrivacyDisclosureAnswer";
   static nlohmann::json output_schema();
   template <class V> static void fields(V&) {}
 };
@@ -141,6 +186,7 @@ struct DescribeCommands {
       .needs_now = false};
   using Output = RawJson;
   Result<Output> apply(Ctx& ctx) const;
+  static constexpr const char* answer_type = "CommandDescriptions";
   static nlohmann::json output_schema();
   template <class V> static void fields(V&) {}
 };

@@ -236,4 +236,29 @@ struct SetDisclosureConsent {
   }
 };
 
+struct StoreConsentEvent {
+  static constexpr CommandInfo info{
+      .name = "storeConsentEvent",
+      .summary = "An app store's notice: a revocation is a parent's revocation (R-CON-4); a significant change needs the parent's consent again (R-CON-5, R-AGE-5).",
+      .subject = Subject::profile,
+      .access = on_children({access::service}),
+      .changes = true,
+      .deletes = true,
+      .audits = actions({AuditAction::consent_revoked, AuditAction::consent_requested, AuditAction::recordings_deleted})};
+  std::string profile_id;
+  Store store = Store::apple;
+  StoreEvent event = StoreEvent::revoked;
+  bool delete_data = false;
+  std::optional<std::string> request_id;
+  using Output = ConsentAnswer;
+  Result<Output> apply(Ctx& ctx) const;
+  template <class V> static void fields(V& v) {
+    v("profileId", &StoreConsentEvent::profile_id, schema::Id{});
+    v("store", &StoreConsentEvent::store, schema::Choice<Store>{}, "Apple RESCIND_CONSENT, Play revoked approval, Amazon revocation");
+    v("event", &StoreConsentEvent::event, schema::Choice<StoreEvent>{});
+    v("deleteData", &StoreConsentEvent::delete_data, schema::Bool{}, "with a revocation: delete the child's recordings now", schema::Presence::optional);
+    v("requestId", &StoreConsentEvent::request_id, schema::Id{}, "the receipt's id; required with deleteData");
+  }
+};
+
 }  // namespace privacy::cmd

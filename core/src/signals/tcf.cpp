@@ -1,30 +1,26 @@
-// The IAB TCF v2.2 TC string: core segment, then optional segments after
-// '.', each base64url on its own ("IAB Tech Lab - Consent string and vendor
-// list formats v2"). Strict: every field must be present, ids and letters
+// The IAB TCF TC string: core segment, then optional segments after '.',
+// each base64url on its own ("IAB Tech Lab - Consent string and vendor list
+// formats v2", v2.3). Strict: every field must be present, ids and letters
 // must be valid, a vendor may not be under two restriction types for one
-// purpose, and nothing but zero padding may follow the last field.
+// purpose, nothing but zero padding may follow the last field, and the v2.3
+// rules hold (tcf.hpp; RULES.md R-SIG-1).
 #include <algorithm>
 #include <string>
 
 #include "bits.hpp"
-#include "privacy/signals.hpp"
+#include "privacy/tcf.hpp"
 
 namespace privacy {
 
 using detail::BitReader;
+using detail::id_bits;
 
 namespace {
 
 // TCF encoders pad each segment to a multiple of 24 bits.
 constexpr unsigned kTcfPadding = 23;
-
-// An n-bit field whose first bit is id 1 -> bit (id - 1).
-std::uint64_t id_bits(std::uint64_t msb_first, unsigned n) {
-  std::uint64_t out = 0;
-  for (unsigned i = 0; i < n; ++i)
-    if (msb_first >> (n - 1 - i) & 1u) out |= std::uint64_t{1} << i;
-  return out;
-}
+// Where the core fields the v2.3 rules name start (bits from the string's start).
+constexpr std::size_t kPolicyVersionBit = 132, kServiceSpecificBit = 138, kPurposesLiBit = 176;
 
 void set_range(std::vector<std::uint64_t>& words, unsigned first, unsigned last) {  // 0-based
   for (unsigned b = first; b <= last;) {
@@ -68,12 +64,10 @@ VendorSet vendor_set(BitReader& in, const char* field) {
   set.bits.assign((set.max_vendor_id + 63u) / 64u, 0);
   if (!in.ok()) return set;
   if (!set.is_range_encoding) {
-    // 32 bits at a time, reversed without branches (the first bit is vendor 1).
-    for (unsigned i = 0; i < set.max_vendor_id && in.ok(); i += 32) {
-      unsigned n = std::min(32u, set.max_vendor_id - i);
-      std::uint64_t chunk = in.read(n, field), reversed = 0;
-      for (unsigned j = 0; j < n; ++j) reversed |= (chunk >> (n - 1 - j) & 1u) << j;
-      set.bits[i / 64] |= reversed << (i % 64);  // i % 64 is 0 or 32: never spills
+    // 64 bits at a time, reversed (the first bit is vendor 1).
+    for (unsigned i = 0; i < set.max_vendor_id && in.ok(); i += 64) {
+      unsigned n = std::min(64u, set.max_vendor_id - i);
+      set.bits[i / 64] = id_bits(in.read(n, field), n);
     }
     return set;
   }
@@ -222,6 +216,37 @@ void publisher_segment(BitReader& in, TcString& tc) {
   tc.publisher_tc = p;
 }
 
+// The TCF v2.3 rules on a string that decoded (R-SIG-1), first in string
+// order: a broken one is `noncompliant_signal`, naming the field.
+std::optional<Error> v23_rule_broken(const TcString& tc, std::size_t length, std::size_t offset,
+                                     std::size_t allowed_vendors_at) {
+  std::optional<Error> error;
+  auto broken = [&](std::size_t bit, const char* field, const std::string& what) {
+    error = detail::signal_error(code::noncompliant_signal, offset + bit / 6, field, what);
+  };
+  if (tc.policy_version < 4) {
+    broken(kPolicyVersionBit, "TcfPolicyVersion",
+           detail::join({"TCF v2.2 and v2.3 strings have policy version 4 or more; this one has ",
+                         detail::num(static_cast<std::uint64_t>(tc.policy_version))}));
+  } else if (!tc.is_service_specific) {
+    broken(kServiceSpecificBit, "IsServiceSpecific",
+           "must be 1: global-scope strings are invalid since 2021-09-01");
+  } else if (std::uint32_t li = tc.purpose_legitimate_interests & 0b111101u) {
+    unsigned purpose = static_cast<unsigned>(__builtin_ctz(li)) + 1;
+    broken(kPurposesLiBit + purpose - 1, "PurposesLITransparency",
+           detail::join({"legitimate interest for purpose ", detail::num(purpose),
+                         " must be 0: purposes 1 and 3-6 take consent only"}));
+  } else if (allowed_vendors_at != std::string_view::npos) {
+    broken(allowed_vendors_at * 6, "SegmentType",
+           "segment type 2 (AllowedVendors) left the TCF with Global Scope and Out-of-Band in 2021; "
+           "v2.2 and v2.3 define 1 (DisclosedVendors) and 3 (PublisherTC)");
+  } else if (tc.is_v23() && !tc.vendors_disclosed) {
+    broken(length * 6, "DisclosedVendors",
+           "a TC string created or updated from 2026-03-01 (TCF v2.3) must carry the Disclosed Vendors segment");
+  }
+  return error;
+}
+
 }  // namespace
 
 std::vector<std::uint16_t> VendorSet::ids() const {
@@ -246,7 +271,8 @@ Result<TcString> decode_tc_string(std::string_view text, std::size_t offset) {
     return Error{code::invalid_signal, "", "is longer than 100000 characters"};
   TcString tc;
   std::optional<Error> error;
-  std::size_t start = 0;
+  std::size_t start = 0, allowed_vendors_at = std::string_view::npos;
+  bool allowed_seen = false;
   for (int segment = 0; !error; ++segment) {
     std::size_t dot = text.find('.', start);
     std::string_view part = text.substr(start, dot == std::string_view::npos ? text.npos : dot - start);
@@ -255,19 +281,22 @@ Result<TcString> decode_tc_string(std::string_view text, std::size_t offset) {
       core_segment(in, tc);
     } else if (in.ok()) {
       auto type = in.read(3, "SegmentType");
-      bool seen = (type == 1 && tc.vendors_disclosed) || (type == 2 && tc.vendors_allowed) ||
+      bool seen = (type == 1 && tc.vendors_disclosed) || (type == 2 && allowed_seen) ||
                   (type == 3 && tc.publisher_tc);
       if (type == 0 || type > 3) {
         in.fail_at(0, "SegmentType",
                    type == 0 ? std::string("a second core segment")
                              : detail::join({"segment type ", detail::num(type),
-                                             " is undefined (1 disclosed vendors, 2 allowed vendors, 3 publisher TC)"}));
+                                             " is undefined (1 disclosed vendors, 3 publisher TC)"}));
       } else if (seen) {
         in.fail_at(0, "SegmentType", detail::join({"segment type ", detail::num(type), " appears twice"}));
       } else if (type == 1) {
         tc.vendors_disclosed = vendor_set(in, "DisclosedVendors");
       } else if (type == 2) {
-        tc.vendors_allowed = vendor_set(in, "AllowedVendors");
+        // Read for its form, then refused below as a rule break (it decodes).
+        allowed_seen = true;
+        allowed_vendors_at = start;
+        vendor_set(in, "AllowedVendors");
       } else {
         publisher_segment(in, tc);
       }
@@ -277,6 +306,7 @@ Result<TcString> decode_tc_string(std::string_view text, std::size_t offset) {
     start = dot + 1;
   }
   if (error) return *error;
+  if (auto broken = v23_rule_broken(tc, text.size(), offset, allowed_vendors_at)) return *broken;
   if (auto contradictory = contradiction(tc.publisher_restrictions)) return *contradictory;
   return tc;
 }

@@ -1,10 +1,11 @@
 // The IAB GPP string: "[header]~[section]~[section]...". The header is
 // Type(6) = 3, Version(6) = 1, then the section ids as a Fibonacci range;
-// each section follows in the same order. Read field by field here:
-// `tcfeuv2` (id 2, a TC string), `uspv1` (id 6) and `usnat` (id 7, core
-// sub-section version 1 or 2, then the optional GPC sub-section after '.').
+// each section follows in the same order. Sections are read by gpp.hpp's
+// list: tcfeuv2 (2) as a TC string, uspv1 (6) here, and the US sections
+// (7-27) in gpp_us.cpp.
 #include "bits.hpp"
-#include "privacy/signals.hpp"
+#include "gpp_us.hpp"
+#include "privacy/gpp.hpp"
 
 namespace privacy {
 
@@ -12,8 +13,6 @@ using detail::BitReader;
 
 namespace {
 
-// GPP encoders pad to a whole character (the IAB's own to a byte first).
-constexpr unsigned kGppPadding = 11;
 // Section ids are small; a longer code is refused before it can overflow.
 constexpr unsigned kMaxFibonacciBits = 24;
 
@@ -51,59 +50,11 @@ void decode_usp(std::string_view text, std::size_t base, UspV1& out, std::option
   }
 }
 
-void decode_usnat(std::string_view text, std::size_t base, UsNat& out, std::optional<Error>& error) {
-  std::size_t dot = text.find('.');
-  std::string_view core = text.substr(0, dot);
-  BitReader in(core, base, error);
-  out.version = static_cast<int>(in.read(6, "version"));
-  if (!in.ok()) return;
-  if (out.version != 1 && out.version != 2)
-    return in.fail_at(0, "version", detail::join({"usnat versions are 1 and 2; this is ", detail::num(out.version)}));
-  const unsigned sensitive = out.version == 1 ? 12 : 16, children = out.version == 1 ? 2 : 3;
-  const std::size_t needed = out.version == 1 ? 60 : 70;
-  if (in.remaining() + 6 < needed || in.remaining() + 6 - needed > kGppPadding)
-    return in.fail_at(0, "version",
-                      detail::join({"usnat version ", detail::num(out.version), " is ", detail::num(needed),
-                                    " bits (", detail::num((needed + 5) / 6), " or ",
-                                    detail::num((needed + kGppPadding) / 6), " characters); this core has ",
-                                    detail::num(core.size()), " characters"}));
-  auto two_bits = [&](const char* field, bool covered) {
-    std::size_t at = in.position();
-    auto v = static_cast<std::uint8_t>(in.read(2, field));
-    if (v == 3 || (covered && v == 0))
-      in.fail_at(at, field, detail::join({"value ", detail::num(v), " is not defined",
-                                          covered ? " (1 yes, 2 no)" : " (0, 1 or 2)"}));
-    return v;
-  };
-  for (unsigned f = 0; f < UsNat::personal_data_consents; ++f) out.fields[f] = two_bits(kUsNatFieldNames[f], false);
-  for (unsigned i = 0; i < sensitive; ++i)
-    out.sensitive_data_processing.push_back(two_bits("sensitiveDataProcessing", false));
-  for (unsigned i = 0; i < children; ++i)
-    out.known_child_sensitive_data_consents.push_back(two_bits("knownChildSensitiveDataConsents", false));
-  for (unsigned f = UsNat::personal_data_consents; f < UsNat::field_count; ++f)
-    out.fields[f] = two_bits(kUsNatFieldNames[f], f == UsNat::mspa_covered_transaction);
-  in.finish(kGppPadding);
-  if (dot == std::string_view::npos || error) return;
-  // A third sub-section shows as a '.' that is not base64url.
-  BitReader gpc(text.substr(dot + 1), base + dot + 1, error);
-  if (gpc.ok() && gpc.read(2, "SubsectionType") != 1)
-    return gpc.fail_at(0, "SubsectionType", "the only optional usnat sub-section is GPC (type 1)");
-  out.gpc = gpc.flag("gpc");
-  gpc.finish(kGppPadding);
-}
-
 }  // namespace
-
-const std::array<const char*, UsNat::field_count> kUsNatFieldNames = {
-    "sharingNotice", "saleOptOutNotice", "sharingOptOutNotice",
-    "targetedAdvertisingOptOutNotice", "sensitiveDataProcessingOptOutNotice",
-    "sensitiveDataLimitUseNotice", "saleOptOut", "sharingOptOut",
-    "targetedAdvertisingOptOut", "personalDataConsents", "mspaCoveredTransaction",
-    "mspaOptOutOptionMode", "mspaServiceProviderMode"};
 
 const char* gpp_section_name(int id) {
   static const char* const names[] = {
-      nullptr, nullptr, "tcfeuv2", nullptr, nullptr, "tcfcav1", "uspv1", "usnat",
+      nullptr, "tcfeuv1", "tcfeuv2", nullptr, nullptr, "tcfcav1", "uspv1", "usnat",
       "usca", "usva", "usco", "usut", "usct", "usfl", "usmt", "usor", "ustx", "usde",
       "usia", "usne", "usnh", "usnj", "ustn", "usmn", "usmd", "usin", "usky", "usri"};
   return id >= 0 && id < static_cast<int>(std::size(names)) ? names[id] : nullptr;
@@ -138,7 +89,7 @@ Result<GppString> decode_gpp(std::string_view text) {
     }
     for (std::uint64_t id = first; id <= last; ++id) gpp.section_ids.push_back(static_cast<int>(id));
   }
-  in.finish(kGppPadding);
+  in.finish(detail::kGppPadding);
   if (!error && gpp.section_ids.size() != starts.size())
     in.fail_at(0, "SectionIds", detail::join({"the header lists ", detail::num(gpp.section_ids.size()),
                                               " sections; the string has ", detail::num(starts.size())}));
@@ -156,8 +107,8 @@ Result<GppString> decode_gpp(std::string_view text) {
       else error = tc.errors().front();
     } else if (section.id == 6) {
       decode_usp(section.text, starts[i], section.uspv1.emplace(), error);
-    } else if (section.id == 7) {
-      decode_usnat(section.text, starts[i], section.usnat.emplace(), error);
+    } else if (is_us_section(section.id)) {
+      detail::decode_us_section(section.text, starts[i], section.id, section.us.emplace(), error);
     }
     if (error) {
       const char* name = gpp_section_name(section.id);
