@@ -157,12 +157,12 @@ export async function createPrivacyEngine(options = {}) {
   if (options === null || typeof options !== 'object') {
     throw failure('invalid_input', 'createPrivacyEngine takes an options object');
   }
-  const { state, actor, now, ...loading } = options;
+  const { state, actor, now, expectedHead, ...loading } = options;
   const core = await loadCore(loading, failure);
   const engine = new Engine(core);
   if (state !== undefined) {
     try {
-      engine.importState({ actor, now, state });
+      engine.importState({ actor, now, state, expectedHead });
     } catch (error) {
       engine.close();
       throw error;

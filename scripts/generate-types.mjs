@@ -4,7 +4,7 @@
 // command with variants (a deletion's kind, an ad decision's subject) is a
 // union, so a missing field is a compile error, not a runtime one.
 
-const SPECIAL = { Instant: 'Instant', EpochMs: 'number', TcString: 'TcString', GppString: 'GppString', AdDecision: 'AdDecision' };
+const SPECIAL = { Instant: 'Instant', EpochMs: 'number' };
 
 export const pascal = (name) => name[0].toUpperCase() + name.slice(1);
 
@@ -23,6 +23,8 @@ function tsType(schema, name) {
   if (schema['x-type'] && SPECIAL[schema['x-type']]) return SPECIAL[schema['x-type']];
   if (schema.const !== undefined) return `'${schema.const}'`;
   if (schema.anyOf) return schema.anyOf.map((s) => tsType(s, name)).join(' | ');
+  if (schema.oneOf && !schema.properties) return schema.oneOf.map((s) => tsType(s, name)).join(' | ');
+  if (schema.prefixItems) return `[${schema.prefixItems.map((s) => tsType(s, name)).join(', ')}]`;
   if (schema.enum) return schema.enum.map((w) => `'${w}'`).join(' | ');
   switch (schema.type) {
     case 'string': return 'string';
@@ -109,7 +111,6 @@ export function typesModule(doc) {
   const out = [
     '/** Epoch milliseconds, an ISO-8601 string with `Z` or an offset, or a Date. Answers always carry epoch milliseconds. */',
     'export type Instant = number | string | Date;',
-    "import type { TcString, GppString, AdDecision } from './signals';",
     '',
   ];
   for (const key of Object.keys(defs).sort()) {
