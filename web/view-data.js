@@ -1,9 +1,11 @@
-// Export and import: the household as a JSON file (or one profile's data),
-// and a household file imported back (a parent moving browsers), refused
-// with the engine's errors when it is not valid. Plus the demo tools.
+// Export and import: one person's data as a zip they can open, the household
+// as a JSON file, and a household file imported back (a parent moving
+// browsers), refused in plain words when the engine does not accept it.
+// Plus the demo tools, standing in for the devices and the service.
 
 import { el } from './dom.js';
-import { viewHeading, renderErrorBlock } from './view.js';
+import { renderProblem, toProblem } from './errors.js';
+import { ids, problemAt, viewHeading } from './view.js';
 
 export const dataIds = {
   exportHousehold: 'export-household',
@@ -21,6 +23,7 @@ export const dataIds = {
   demoLarge: 'demo-large',
   demoNotices: 'demo-notices',
   demoNoticeChange: 'demo-notice-change',
+  demoRecipient: 'demo-recipient',
 };
 
 export function renderDataView(overview, ctx) {
@@ -31,9 +34,14 @@ export function renderDataView(overview, ctx) {
     overview.profiles.map((p) => el('option', { value: p.id }, p.name)),
   );
   const file = el('input', { type: 'file', id: dataIds.importFile, accept: 'application/json,.json', 'aria-describedby': 'import-hint' });
+  const importProblem = ctx.importResult?.problem ? toProblem(ctx.importResult.problem, { field: dataIds.importFile }) : null;
+  if (importProblem) {
+    file.setAttribute('aria-invalid', 'true');
+    file.setAttribute('aria-describedby', `import-hint ${ids.problem('import-file')}`);
+  }
   const simulateProfile = el('select', { id: dataIds.simulateProfile }, overview.profiles.map((p) => el('option', { value: p.id }, p.name)));
   const simulateDevice = el('select', { id: dataIds.simulateDevice }, overview.devices.map((d) => el('option', { value: d.id }, d.name)));
-  const simulateText = el('input', { id: dataIds.simulateText, type: 'text', required: true, autocomplete: 'off' });
+  const simulateText = el('input', { id: dataIds.simulateText, type: 'text', required: true, autocomplete: 'off', dir: 'auto' });
   const simulateAudio = el('input', { id: dataIds.simulateAudio, type: 'checkbox', checked: true });
   return el(
     'section',
@@ -43,8 +51,7 @@ export function renderDataView(overview, ctx) {
       'section',
       { class: 'card', 'aria-labelledby': 'export-heading' },
       el('h3', { id: 'export-heading' }, 'Export'),
-      el('p', {}, 'The whole household as one JSON file: people, devices, settings, recordings, receipts and the activity log. Audio clips stay in this browser.'),
-      el('button', { type: 'button', id: dataIds.exportHousehold, onClick: () => handlers.onExportHousehold() }, 'Download the household'),
+      el('p', {}, 'One person’s data, to read or keep: a zip with a readable summary, the data file, and the audio clips kept in this browser.'),
       el(
         'form',
         {
@@ -57,6 +64,9 @@ export function renderDataView(overview, ctx) {
         el('label', { for: dataIds.exportProfileSelect }, 'One person’s data'),
         el('div', { class: 'inline-controls' }, profileSelect, el('button', { type: 'submit', class: 'secondary', id: dataIds.exportProfileButton }, 'Download their data')),
       ),
+      el('p', {}, 'The whole household as one JSON file, to move it to another browser: people, devices, settings, recordings, receipts and the activity log. Audio clips stay in this browser.'),
+      el('button', { type: 'button', id: dataIds.exportHousehold, onClick: () => handlers.onExportHousehold() }, 'Download the household'),
+      problemAt(ctx, 'export'),
     ),
     el(
       'section',
@@ -82,9 +92,10 @@ export function renderDataView(overview, ctx) {
       el(
         'div',
         { id: dataIds.importResult, class: 'import-result', 'aria-live': 'polite' },
-        ctx.importResult?.error ? renderErrorBlock(ctx.importResult.error, { title: 'This file was not imported. Nothing was changed.' }) : null,
+        importProblem ? renderProblem(importProblem, { id: ids.problem('import-file'), title: 'This file was not imported. Nothing was changed.' }) : null,
         ctx.importResult?.message ? el('p', { class: 'ok-text' }, ctx.importResult.message) : null,
       ),
+      problemAt(ctx, 'import'),
     ),
     el(
       'section',
@@ -115,6 +126,7 @@ export function renderDataView(overview, ctx) {
           el('div', { class: 'checkbox-row' }, simulateAudio, el('label', { for: dataIds.simulateAudio }, 'With a short audio clip')),
           el('button', { type: 'submit', id: dataIds.simulateSubmit }, 'Record it'),
         ),
+        problemAt(ctx, 'simulate', [simulateText]),
       ),
       el(
         'div',
@@ -143,9 +155,20 @@ export function renderDataView(overview, ctx) {
         ),
         el(
           'button',
-          { type: 'button', class: 'secondary', id: dataIds.demoNoticeChange, 'aria-describedby': `${dataIds.demoNoticeChange}-hint`, onClick: () => handlers.onPublishNoticeChange() },
+          { type: 'button', class: 'secondary', id: dataIds.demoNoticeChange, 'aria-describedby': `${dataIds.demoNoticeChange}-hint`, onClick: () => handlers.onPublishNoticeChange('location') },
           'Publish a changed privacy notice…',
         ),
+        el(
+          'p',
+          { class: 'hint', id: `${dataIds.demoRecipient}-hint` },
+          'As the service operator: publish a notice that names a company which may receive a child’s recordings, with a parent’s separate consent. Also a material change.',
+        ),
+        el(
+          'button',
+          { type: 'button', class: 'secondary', id: dataIds.demoRecipient, 'aria-describedby': `${dataIds.demoRecipient}-hint`, onClick: () => handlers.onPublishNoticeChange('recipient') },
+          'Publish a notice that names a third party…',
+        ),
+        problemAt(ctx, 'demo'),
       ),
     ),
   );
