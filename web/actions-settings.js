@@ -63,7 +63,7 @@ async function saveRetention(page, profile, setting) {
     profile,
     preview: () => ({ recordingIds: oldest.map((r) => r.id), counts: preview.dueNow, reason: null }),
     recordings: oldest,
-    title: `Keep ${isolate(profile.name)}'s recordings ${effectiveRetentionText(preview.effective)}?`,
+    title: `Change ${isolate(profile.name)}'s retention to “${retentionLabel(setting)}”?`,
     description: `Saving “${retentionLabel(setting)}” deletes now the ${plural(n, 'recording')} it makes due: they are older than the new setting keeps.`,
     confirmLabel: `Save and delete ${plural(n, 'recording')}`,
     method: 'setRetention',

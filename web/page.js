@@ -10,7 +10,7 @@ import * as engineApi from './engine-adapter.js';
 import { COMPACT_AFTER } from './store.js';
 import { AudioPlayer } from './audio.js';
 import { ConfirmDialog } from './dialog.js';
-import { el, replaceChildren } from './dom.js';
+import { cleanText, el, replaceChildren } from './dom.js';
 import { renderProblem, toProblem } from './errors.js';
 import { ids, renderActingAs, renderNav } from './view.js';
 import { hrefs, parseRoute, renderView } from './routes.js';
@@ -331,7 +331,7 @@ export class PrivacyPage {
     replaceChildren(this.navRoot, renderNav(overview, this.route, hrefs));
     replaceChildren(this.actingRoot, renderActingAs(overview.guardians, this.actingGuardianId, (id) => this.handlers.onActing(id)));
     replaceChildren(this.root, view.node);
-    document.title = `${view.title} — Family privacy settings`;
+    document.title = `${cleanText(view.title)} — Family privacy settings`;
     this.root.dataset.source = this.source ?? '';
     this.root.dataset.revision = String(this.revision);
     if (focusedId && focusedId !== document.activeElement?.id) document.getElementById(focusedId)?.focus({ preventScroll: true });

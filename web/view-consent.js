@@ -231,7 +231,13 @@ function evidenceRows(profile, ctx) {
   ]);
   if (consent.revokedAt !== null) rows.push(['Revoked at', time(consent.revokedAt, formatDateTime(consent.revokedAt))]);
   rows.push(['Recording', profile.enabled ? 'on: recordings can be made and kept' : 'off: nothing is recorded']);
-  return el('dl', { class: 'fields consent-fields' }, rows.map(([term, value]) => [el('dt', {}, term), el('dd', {}, value)]));
+  // The record in full, one click away; its state is in the summary line.
+  return el(
+    'details',
+    { class: 'consent-record', open: consent.state !== 'verified' },
+    el('summary', {}, `Consent record: ${consentStateText(consent.state).toLowerCase()}${consent.evidence ? `, by ${consentMethodLabel(consent.evidence.method).toLowerCase()}` : ''}`),
+    el('dl', { class: 'fields consent-fields' }, rows.map(([term, value]) => [el('dt', {}, term), el('dd', {}, value)])),
+  );
 }
 
 /**

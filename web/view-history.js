@@ -26,7 +26,7 @@ function filterForm(profile, ctx) {
     ctx.devices.map((d) => el('option', { value: d.id, selected: filter.deviceId === d.id }, d.name)),
   );
   const problem = problemAt(ctx, `filter:${profile.id}`, [from, to, device, search]);
-  return el(
+  const form = el(
     'form',
     {
       class: 'filter-form',
@@ -52,6 +52,14 @@ function filterForm(profile, ctx) {
       ),
     ),
     problem,
+  );
+  // Closed until wanted, so the first recording is a few Tab presses away; open while a filter applies.
+  const open = isFiltered(filter) || problem !== null || ctx.history.filterOpen === true;
+  return el(
+    'details',
+    { class: 'filter-details', id: `${ids.recordings(profile.id)}-filter`, open, onToggle: (event) => { ctx.history.filterOpen = event.target.open; } },
+    el('summary', { id: `${ids.recordings(profile.id)}-filter-summary` }, isFiltered(filter) ? `Filter and search: ${filterWords(filter, ctx.nameOf)}` : 'Filter and search'),
+    form,
   );
 }
 
@@ -118,7 +126,7 @@ function recordingCard(profile, recording, ctx) {
     el('p', { class: 'rec-transcript transcript' }, recording.transcript === null ? el('span', { class: 'muted' }, 'no transcript') : userText(recording.transcript)),
     playControls(profile, recording, ctx, described),
     mine ? ctx.player.node : null,
-    el('div', { class: 'rec-facts' }, derived.length ? `${derived.join(', ')} · ` : null, dueText(recording, ctx.now)),
+    el('div', { class: 'rec-facts' }, derived.length ? el('span', { class: 'rec-derived' }, `${derived.join(', ')} · `) : null, dueText(recording, ctx.now)),
     el(
       'div',
       { class: 'rec-delete' },

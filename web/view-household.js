@@ -153,6 +153,9 @@ function policyDetails(policy) {
     { class: 'policy card' },
     el('summary', {}, 'The written retention policy'),
     el(
+      'div',
+      { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': 'The written retention policy' },
+      el(
       'table',
       {},
       el('caption', {}, 'The longest each kind of data is kept'),
@@ -176,6 +179,7 @@ function policyDetails(policy) {
           ),
         ),
       ),
+    ),
     ),
     el('p', { class: 'hint' }, `“Delete what I just said” reaches back ${plural(policy.justSaidWindowMinutes, 'minute')}.`),
   );

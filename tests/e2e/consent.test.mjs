@@ -171,7 +171,7 @@ test('adding a child walks through consent: an approved method, the demo verifie
 });
 
 // covers R-CON-3 R-CON-5 (why 2 of issue 12)
-test('disclosure to third parties is confirmed like a deletion, naming recipients and purposes; none named: it cannot be turned on; shown on the household, withdrawn in one step; refused for email-plus', async (t) => {
+test('why 2: disclosure to third parties is confirmed like a deletion, naming recipients and purposes; none named: it cannot be turned on; shown on the household, withdrawn in one step; refused for email-plus', async (t) => {
   const { page, problems } = await openPage(env, t);
   const dialog = page.locator('dialog#confirm-dialog');
   await goTo(page, 'profile:maya');

@@ -58,6 +58,7 @@ test('voice history: newest first with date, device and transcript; paging; filt
   const fromDay = berlinDay(all[40].capturedAt);
   const toDay = berlinDay(all[20].capturedAt);
   const expected = all.filter((r) => berlinDay(r.capturedAt) >= fromDay && berlinDay(r.capturedAt) <= toDay);
+  await maya.locator('.filter-details summary').click(); // closed until wanted
   await maya.getByLabel('Recorded from').fill(fromDay);
   await maya.getByLabel('Recorded until (included)').fill(toDay);
   await maya.getByRole('button', { name: 'Show', exact: true }).click();

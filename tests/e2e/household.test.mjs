@@ -98,7 +98,7 @@ test('first run: the demo household, shown and stored (two parents, two children
 });
 
 // covers R-RET-5 (why 1 of issue 12)
-test('retention 3 months deletes the overdue recordings on confirmation: listed first, gone at once with a receipt in place, audio included', async (t) => {
+test('why 1: retention 3 months deletes the overdue recordings on confirmation: listed first, gone at once with a receipt in place, audio included', async (t) => {
   const { page, problems, reload } = await openPage(env, t);
   assert.equal(await page.locator('#sweep-due').getAttribute('data-due'), '0', 'nothing is due in a new demo');
 
@@ -170,7 +170,7 @@ test('retention 3 months deletes the overdue recordings on confirmation: listed 
 });
 
 // covers R-RET-2 R-RET-6
-test('"don\'t save" deletes what is kept at once; what is recorded afterwards is due at once, goes with "Run the sweep now", and by itself when the page opens', async (t) => {
+test('why 1: "don\'t save" deletes what is kept at once; what is recorded afterwards is due at once, goes with "Run the sweep now", and by itself when the page opens', async (t) => {
   const { page, problems, reload } = await openPage(env, t);
   await goTo(page, 'profile:sam');
   const sam = profileView(page, 'sam');
