@@ -26,6 +26,14 @@ export const dataIds = {
   demoRecipient: 'demo-recipient',
 };
 
+/** One demo tool: what it does, then its button (described by that text). */
+function demoTool(id, className, onClick, label, hint) {
+  return [
+    el('p', { class: 'hint', id: `${id}-hint` }, hint),
+    el('button', { type: 'button', class: className, id, 'aria-describedby': `${id}-hint`, onClick }, label),
+  ];
+}
+
 export function renderDataView(overview, ctx) {
   const { handlers } = ctx;
   const profileSelect = el(
@@ -138,36 +146,12 @@ export function renderDataView(overview, ctx) {
         'div',
         { class: 'demo-lifecycle' },
         el('h4', {}, 'Notices and consent'),
-        el(
-          'p',
-          { class: 'hint', id: `${dataIds.demoNotices}-hint` },
-          'A demo household set up 19 months ago, with a child unused since then (an inactive-profile notice) and a child who turned 13 two days ago (an age review).',
-        ),
-        el(
-          'button',
-          { type: 'button', class: 'danger', id: dataIds.demoNotices, 'aria-describedby': `${dataIds.demoNotices}-hint`, onClick: () => handlers.onDemo('notices') },
-          'Load the demo household with notices to review…',
-        ),
-        el(
-          'p',
-          { class: 'hint', id: `${dataIds.demoNoticeChange}-hint` },
-          'As the service operator: publish a new privacy notice that also collects the approximate location. That is a material change, so each child needs fresh consent.',
-        ),
-        el(
-          'button',
-          { type: 'button', class: 'secondary', id: dataIds.demoNoticeChange, 'aria-describedby': `${dataIds.demoNoticeChange}-hint`, onClick: () => handlers.onPublishNoticeChange('location') },
-          'Publish a changed privacy notice…',
-        ),
-        el(
-          'p',
-          { class: 'hint', id: `${dataIds.demoRecipient}-hint` },
-          'As the service operator: publish a notice that names a company which may receive a child’s recordings, with a parent’s separate consent. Also a material change.',
-        ),
-        el(
-          'button',
-          { type: 'button', class: 'secondary', id: dataIds.demoRecipient, 'aria-describedby': `${dataIds.demoRecipient}-hint`, onClick: () => handlers.onPublishNoticeChange('recipient') },
-          'Publish a notice that names a third party…',
-        ),
+        demoTool(dataIds.demoNotices, 'danger', () => handlers.onDemo('notices'), 'Load the demo household with notices to review…',
+          'A demo household set up 19 months ago, with a child unused since then (an inactive-profile notice) and a child who turned 13 two days ago (an age review).'),
+        demoTool(dataIds.demoNoticeChange, 'secondary', () => handlers.onPublishNoticeChange('location'), 'Publish a changed privacy notice…',
+          'As the service operator: publish a new privacy notice that also collects the approximate location. That is a material change, so each child needs fresh consent.'),
+        demoTool(dataIds.demoRecipient, 'secondary', () => handlers.onPublishNoticeChange('recipient'), 'Publish a notice that names a third party…',
+          'As the service operator: publish a notice that names a company which may receive a child’s recordings, with a parent’s separate consent. Also a material change.'),
         problemAt(ctx, 'demo'),
       ),
     ),

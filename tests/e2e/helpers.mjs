@@ -107,6 +107,17 @@ export async function openPage(env, t, { query = '?test', hash = '', contextOpti
   return { context, page, problems, reload, cspViolations };
 }
 
+/** Two tabs of one browser (one IndexedDB), both on a profile's view: { a, b, problems }. */
+export async function twoTabsOn(env, t, profileId) {
+  const context = await newContext(env, t);
+  const problems = [];
+  const a = await openTab(env, context, { problems });
+  const b = await openTab(env, context, { problems });
+  await goTo(a, `profile:${profileId}`);
+  await goTo(b, `profile:${profileId}`);
+  return { a, b, problems };
+}
+
 /** Goes to a view through the navigation links, as a user would. */
 export async function goTo(page, nav) {
   await page.locator(`#nav a[data-nav="${nav}"]`).click();

@@ -7,7 +7,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useBrowser, newContext, openTab, goTo, profileView, rowIds, tableTotal, confirmAndReadReceipt, readDatabase, storedHousehold } from './helpers.mjs';
+import { useBrowser, newContext, openTab, twoTabsOn, goTo, profileView, rowIds, tableTotal, confirmAndReadReceipt, readDatabase, storedHousehold } from './helpers.mjs';
 
 const env = useBrowser();
 
@@ -36,12 +36,7 @@ test('two tabs opened at once on a first run: one household, stored once', async
 });
 
 test('a change in one tab shows in the other; a stale tab catches up before its own command', async (t) => {
-  const context = await newContext(env, t);
-  const problems = [];
-  const a = await openTab(env, context, { problems });
-  const b = await openTab(env, context, { problems });
-  await goTo(a, 'profile:maya');
-  await goTo(b, 'profile:maya');
+  const { a, b, problems } = await twoTabsOn(env, t, 'maya');
   const mayaA = profileView(a, 'maya');
   const mayaB = profileView(b, 'maya');
 

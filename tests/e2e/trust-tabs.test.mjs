@@ -6,7 +6,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useBrowser, newContext, openTab, openPage, goTo, profileView, recordingCard, recordingsOf, rowIds, confirmAndReadReceipt } from './helpers.mjs';
+import { useBrowser, twoTabsOn, openPage, goTo, profileView, recordingCard, recordingsOf, rowIds, confirmAndReadReceipt } from './helpers.mjs';
 
 const env = useBrowser();
 
@@ -47,12 +47,7 @@ test('why 7: Play shows in its row: Pause, the player right after the button (on
 });
 
 test('why 3: a recording deleted in another tab stops playing here and leaves the selection', async (t) => {
-  const context = await newContext(env, t);
-  const problems = [];
-  const a = await openTab(env, context, { problems });
-  const b = await openTab(env, context, { problems });
-  await goTo(a, 'profile:maya');
-  await goTo(b, 'profile:maya');
+  const { a, b, problems } = await twoTabsOn(env, t, 'maya');
   const mayaA = profileView(a, 'maya');
   const mayaB = profileView(b, 'maya');
   const playing = await withAudioOnFirstPage(b, 'maya');
