@@ -32,7 +32,7 @@ const BY_CODE = {
 /** Engine messages worth a more precise sentence (matched on the engine's own words). */
 const BY_MESSAGE = [
   [/deletion by voice is off/, (ctx) => `Deleting by voice is off for ${isolate(ctx.name ?? 'this profile')}. Turn it on in the settings first.`],
-  [/email-plus backs internal use only/, () => 'Consent given by email covers internal use only, so it cannot allow disclosure to third parties. Give consent another way (for example a signed form) first.'],
+  [/backs internal use only/, () => 'The way consent was given covers internal use only, so it cannot allow disclosure to third parties. Give consent another way (for example a signed form) first.'],
   [/needs verified consent to collection first/, () => 'Disclosure can only be allowed once your consent for the child is verified.'],
   [/`to` must be after `from`/, () => 'The last day is before the first day.'],
   [/not valid JSON/, () => 'This file is not a household file: it is not even readable as JSON.'],

@@ -174,7 +174,8 @@ export function ageText(birthDate, now) {
 
 /**
  * The approved methods of verifiable parental consent (R-CON-2), in plain
- * words. Email-plus backs internal use only (never disclosure to third parties).
+ * words. Which of them back disclosure to third parties is the engine's to
+ * say (privacyDisclosure's consentMethods), not written here.
  */
 export const CONSENT_METHODS = Object.freeze([
   {
@@ -221,12 +222,13 @@ export const CONSENT_METHODS = Object.freeze([
     method: 'email_plus',
     label: 'Email, plus a check',
     text: 'You reply to an email, and a second step (a later email, a letter or a call) confirms it.',
-    internalOnly: true,
   },
 ]);
 
-export const EMAIL_PLUS_NOTE =
-  'Email-plus covers internal use only: consent given this way can never allow disclosure to third parties (ads, analytics, training by others).';
+/** Said of a method that does not back disclosure (which ones: the engine's privacy disclosure, R-CON-2). */
+export function internalOnlyNote(method) {
+  return `${consentMethodLabel(method)} covers internal use only: consent given this way can never allow disclosure to third parties (ads, analytics, training by others).`;
+}
 
 export function consentMethodLabel(method) {
   return CONSENT_METHODS.find((m) => m.method === method)?.label ?? String(method);

@@ -49,6 +49,10 @@ export function parseRoute(hash) {
 export function renderView(page, overview) {
   const nameOf = page.nameOf(overview);
   const now = Date.now();
+  // Which consent methods back disclosure (R-CON-2): the engine's word, read once per render when needed.
+  let methods;
+  const backing = () =>
+    (methods ??= new Map(engineApi.privacyDisclosure(page.engine, { actor: page.readerId() }).consentMethods.map((m) => [m.method, m.backsDisclosure])));
   const ctx = {
     now,
     hrefs,
@@ -63,6 +67,7 @@ export function renderView(page, overview) {
     thirdParties: overview.privacyNotice.thirdParties,
     verifierReference: (p) => page.verifierReference(p),
     confirmedNames: page.confirmedNames,
+    backsDisclosure: (method) => backing().get(method) !== false,
   };
   const profileOf = () => overview.profiles.find((p) => p.id === page.route.profileId);
   switch (page.route.view) {

@@ -12,7 +12,7 @@
 import { el, domId, isolate, userText } from './dom.js';
 import {
   CONSENT_METHODS,
-  EMAIL_PLUS_NOTE,
+  internalOnlyNote,
   consentMethodLabel,
   consentStateText,
   formatDate,
@@ -77,7 +77,8 @@ export function methodFieldset(scope, ctx, { legend = 'How will you give consent
     el(
       'ul',
       { class: 'method-list' },
-      CONSENT_METHODS.map(({ method, label, text, internalOnly }) => {
+      CONSENT_METHODS.map(({ method, label, text }) => {
+        const internalOnly = !ctx.backsDisclosure(method);
         const id = consentIds.method(scope, method);
         return el(
           'li',
@@ -97,7 +98,7 @@ export function methodFieldset(scope, ctx, { legend = 'How will you give consent
             'div',
             {},
             el('label', { for: id }, label),
-            el('p', { class: 'method-text', id: `${id}-text` }, text, internalOnly ? [' ', el('strong', {}, EMAIL_PLUS_NOTE)] : null),
+            el('p', { class: 'method-text', id: `${id}-text` }, text, internalOnly ? [' ', el('strong', {}, internalOnlyNote(method))] : null),
           ),
         );
       }),
@@ -161,7 +162,7 @@ export function renderVerifier(profile, ctx, { headingLevel = 'h4' } = {}) {
       el('dt', {}, 'Reference it gives'),
       el('dd', {}, el('code', { class: 'verifier-reference' }, reference)),
     ),
-    info?.internalOnly ? el('p', { class: 'hint' }, EMAIL_PLUS_NOTE) : null,
+    method && !ctx.backsDisclosure(method) ? el('p', { class: 'hint' }, internalOnlyNote(method)) : null,
     el(
       'div',
       { class: 'inline-controls' },
@@ -251,7 +252,7 @@ function disclosureSection(profile, ctx) {
   const id = consentIds.disclosure(profile.id);
   const { consent } = profile;
   const verified = consent.state === 'verified';
-  const emailPlus = consent.evidence?.method === 'email_plus';
+  const internalOnly = consent.evidence ? !ctx.backsDisclosure(consent.evidence.method) : false;
   const recipients = ctx.thirdParties;
   let action;
   if (consent.disclosure) {
@@ -276,7 +277,7 @@ function disclosureSection(profile, ctx) {
       userText(profile.name),
       ' can use the service just the same without it.',
     ),
-    emailPlus ? el('p', { class: 'hint email-plus-note' }, EMAIL_PLUS_NOTE) : null,
+    internalOnly ? el('p', { class: 'hint internal-only-note' }, internalOnlyNote(consent.evidence.method)) : null,
     el(
       'p',
       { id: `${id}-state`, class: 'disclosure-state' },

@@ -217,12 +217,12 @@ test('why 2: disclosure to third parties is confirmed like a deletion, naming re
   await page.locator('#add-child-done').waitFor();
   await goTo(page, `profile:${eve.id}`);
   const view = profileView(page, eve.id);
-  assert.match(await view.locator('.email-plus-note').textContent(), /internal use only/);
+  assert.match(await view.locator('.internal-only-note').textContent(), /internal use only/);
   await view.getByRole('button', { name: 'Allow disclosure to the recipients named…' }).click();
   await dialog.getByRole('button', { name: 'Allow disclosure to 1 recipient' }).click();
   const problem = view.locator('.disclosure-consent .problem');
   await problem.waitFor();
-  assert.match(await problem.locator('.problem-text').textContent(), /Consent given by email covers internal use only/);
+  assert.match(await problem.locator('.problem-text').textContent(), /^The way consent was given covers internal use only/);
   assert.equal(await problem.locator('.error-code').textContent(), 'consent_required', "the engine's code kept for support");
   assert.equal(await page.locator('#alerts').textContent(), '');
   assert.equal((await profileNamed(page, 'Eve')).consent.disclosure, false);
