@@ -137,9 +137,13 @@ async function sweepProfiles(page) {
 
 /** Both jobs, then a render when the page is ready (on opening, after an import or a new demo, and on the timer). */
 export async function runScheduledJobs(page, { render = true } = {}) {
+  const before = page.revision;
   await sweepIfDue(page);
   await sweepProfiles(page);
-  if (render) page.render();
+  if (!render) return;
+  // Nothing changed: only the "last ran" times move (a full render would close what the parent opened).
+  if (page.revision === before && page.updateJobTimes()) return;
+  page.render();
 }
 
 export function startJobTimer(page) {

@@ -13,6 +13,7 @@ import { ConfirmDialog } from './dialog.js';
 import { cleanText, el, replaceChildren } from './dom.js';
 import { renderProblem, toProblem } from './errors.js';
 import { ids, renderActingAs, renderNav } from './view.js';
+import { formatDateTime } from './format.js';
 import { hrefs, parseRoute, renderView } from './routes.js';
 
 const CHANNEL_NAME = 'family-privacy';
@@ -335,6 +336,19 @@ export class PrivacyPage {
     this.root.dataset.source = this.source ?? '';
     this.root.dataset.revision = String(this.revision);
     if (focusedId && focusedId !== document.activeElement?.id) document.getElementById(focusedId)?.focus({ preventScroll: true });
+  }
+
+  /** The household view's "last ran" times, in place; false when they are not on screen. */
+  updateJobTimes() {
+    const shown = [
+      ['sweep-last', this.jobs.sweepAt],
+      ['profiles-last', this.jobs.profilesAt],
+    ].map(([id, at]) => {
+      const node = document.getElementById(id);
+      if (node && at) replaceChildren(node, el('time', { datetime: new Date(at).toISOString() }, formatDateTime(at)));
+      return node !== null;
+    });
+    return shown.every(Boolean) || this.route.view !== 'household';
   }
 
   // --- messages -------------------------------------------------------------

@@ -198,7 +198,7 @@ export function renderNotice(place, notice, { nameOf, onDismiss, headingLevel = 
     notice.receipt
       ? el(
           'details',
-          { class: 'receipt-details' },
+          { class: 'receipt-details', open: notice.open === true, onToggle: (event) => { notice.open = event.target.open; } },
           el('summary', {}, 'Show the full receipt'),
           renderReceipt(notice.receipt, { nameOf, headingId: `${id}-receipt`, headingLevel, asked: notice.asked }),
         )
