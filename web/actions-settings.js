@@ -136,20 +136,20 @@ async function sweepProfiles(page) {
 }
 
 /** Both jobs, then a render when the page is ready (on opening, after an import or a new demo, and on the timer). */
-export async function runScheduledJobs(page, { render = true } = {}) {
+export async function runScheduledJobs(page, { render = true, onlyIfChanged = false } = {}) {
   const before = page.revision;
   await sweepIfDue(page);
   await sweepProfiles(page);
   if (!render) return;
-  // Nothing changed: only the "last ran" times move (a full render would close what the parent opened).
-  if (page.revision === before && page.updateJobTimes()) return;
+  // On the timer, with nothing changed, only the "last ran" times move (a render would close what the parent opened).
+  if (onlyIfChanged && page.revision === before && page.updateJobTimes()) return;
   page.render();
 }
 
 export function startJobTimer(page) {
   clearInterval(page.jobTimer);
   page.jobTimer = setInterval(() => {
-    if (!page.dialog.open) runScheduledJobs(page).catch((error) => page.showAlert(error));
+    if (!page.dialog.open) runScheduledJobs(page, { onlyIfChanged: true }).catch((error) => page.showAlert(error));
   }, JOBS_EVERY_MS);
 }
 
