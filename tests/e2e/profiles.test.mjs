@@ -268,7 +268,7 @@ test('accessibility: axe-core finds no serious or critical violation on the noti
   assert.deepEqual(problems, []);
 });
 
-test('the "Ads and data" panel is wired into each profile view (web/panels.js): a child is never shown personalised ads', async (t) => {
+test('the "Ads and data" panel is in each profile view (web/ads.js): a child is never shown personalised ads', async (t) => {
   const { page, problems, cspViolations } = await openPage(env, t);
   await goTo(page, 'profile:maya');
   const maya = page.locator('#ads--maya');
