@@ -7,6 +7,7 @@
 //   /           -> web/                      the page
 //   /pkg/       -> dist/                     the built npm package
 //   /vendor/idb/-> node_modules/idb/build/   the IndexedDB wrapper the page uses
+//   /vendor/fflate/ -> node_modules/fflate/esm/  the zip writer for a profile's download
 //
 // No dependencies (node:http). Every HTML response carries a strict
 // Content-Security-Policy: no 'unsafe-inline', no 'unsafe-eval'; the page's
@@ -131,6 +132,7 @@ export async function startServer({ port = DEFAULT_PORT, root = PROJECT_ROOT } =
   // Longest prefix first.
   const mounts = [
     { prefix: '/vendor/idb/', dir: path.join(base, 'node_modules', 'idb', 'build') },
+    { prefix: '/vendor/fflate/', dir: path.join(base, 'node_modules', 'fflate', 'esm') },
     { prefix: '/pkg/', dir: path.join(base, 'dist') },
     { prefix: '/', dir: webDir },
   ];

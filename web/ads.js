@@ -1,15 +1,17 @@
-// The "Ads and data" panel (issue 5, R-ADS-1..6): what ads a profile can be
-// shown and why, in plain words, with a place to paste a consent signal (an
-// IAB TCF TC string or a GPP string) and a Global Privacy Control switch. It
-// shows this profile's decision beside the other kind's (an adult's for a
-// child, a child's for an adult): an adult's changes with the signals, a
-// child's never does.
+// The "Ads and data" panel (R-ADS-1..6): first what a parent needs to know
+// (nothing is ever sold; a child never gets ads based on what they do), then
+// what ads this profile can be shown and why, in plain words. For the
+// technically minded, a closed section tries a website's privacy signal
+// (the codes sites send to ad partners, and Global Privacy Control) and
+// compares this profile's decision with the other kind's: an adult's
+// changes with the signals, a child's never does.
 //
-// Self-contained: it needs only the package's engine (`decideAds`, and
-// `overview` to find someone to compare with). DOM APIs and textContent only.
-//
-//   import { renderAdsPanel } from './ads.js';
-//   renderAdsPanel(container, engine, { id: 'c1', name: 'Maya', kind: 'child' });
+// One panel per profile, kept across renders (its ids and what was typed
+// into it stay the same); every decision comes from the engine, through the
+// adapter.
+
+import * as engineApi from './engine-adapter.js';
+import { domId, el, isolate } from './dom.js';
 
 const CONTEXTS = [
   ['general', 'A general-audience website or app'],
@@ -56,85 +58,84 @@ const REASONS = {
   internal: 'Something went wrong, so no ads are allowed at all.',
 };
 
-function el(tag, props = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [key, value] of Object.entries(props)) {
-    if (value === undefined || value === null || value === false) continue;
-    if (key === 'class') node.className = value;
-    else if (key.startsWith('on') && typeof value === 'function') node.addEventListener(key.slice(2), value);
-    else if (key === 'value' || key === 'checked') node[key] = value;
-    else node.setAttribute(key, value === true ? '' : String(value));
+/** The panel for `profile`, made once per profile and page, refreshed on each render. */
+export function adsPanelFor(page, profile) {
+  page.adsPanels ??= new Map();
+  let panel = page.adsPanels.get(profile.id);
+  if (!panel || panel.kind !== profile.kind) {
+    panel = makePanel(page, profile);
+    page.adsPanels.set(profile.id, panel);
   }
-  for (const child of children.flat()) {
-    if (child === null || child === undefined || child === false) continue;
-    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
-  }
-  return node;
+  panel.profile = profile;
+  return panel;
 }
 
-let panels = 0;
-
-/**
- * Renders the panel into `container` (replacing what is there) and returns
- * `{ refresh }` to recompute after the household changes.
- * @param {HTMLElement} container
- * @param {import('family-privacy').PrivacyEngine} engine
- * @param {{ id: string, name: string, kind: 'child' | 'adult' }} profile
- */
-export function renderAdsPanel(container, engine, profile) {
-  const uid = `ads-${(panels += 1)}`;
-  const isChild = profile.kind === 'child';
-  const contextSelect = el('select', { id: `${uid}-context`, onchange: refresh },
-    CONTEXTS.map(([value, label]) => el('option', { value }, label)));
+function makePanel(page, initial) {
+  const id = (part) => domId('ads', initial.id, part);
+  const isChild = initial.kind === 'child';
+  const panel = { kind: initial.kind, profile: initial };
+  const contextSelect = el('select', { id: id('context'), onChange: () => panel.refresh() }, CONTEXTS.map(([value, label]) => el('option', { value }, label)));
   contextSelect.value = isChild ? 'mixed_audience' : 'general';
   const signal = el('textarea', {
-    id: `${uid}-signal`, rows: 3, spellcheck: 'false', autocomplete: 'off', 'aria-describedby': `${uid}-signal-hint`,
-    placeholder: 'CP… (a TC string) or DB… (a GPP string)', oninput: refresh,
+    id: id('signal'),
+    rows: 3,
+    spellcheck: 'false',
+    autocomplete: 'off',
+    'aria-describedby': id('signal-hint'),
+    onInput: () => panel.refresh(),
   });
-  const vendor = el('input', { id: `${uid}-vendor`, type: 'number', min: 1, max: 65535, inputmode: 'numeric', oninput: refresh });
-  const gpc = el('input', { id: `${uid}-gpc`, type: 'checkbox', onchange: refresh });
-  const ownResult = el('div', { class: 'ads-decision' });
-  const otherResult = el('div', { class: 'ads-decision' });
-
-  container.replaceChildren(el('section', { class: 'ads-panel', 'aria-labelledby': `${uid}-title` },
-    el('h3', { id: `${uid}-title` }, 'Ads and data'),
-    el('p', { class: 'hint' }, `Which ads ${profile.name} can be shown, and why. Personal data is never sold.`),
-    el('div', { class: 'field' }, el('label', { for: contextSelect.id }, 'Where the ad would show'), contextSelect),
-    el('div', { class: 'field' },
-      el('label', { for: signal.id }, 'Privacy signal sent with the page (optional)'),
-      signal,
-      el('p', { class: 'hint', id: `${uid}-signal-hint` },
-        'Websites send the visitor’s privacy choices to ad partners as a code: paste a TCF consent string (starts with C) or a GPP string (starts with D) to see what it changes.')),
-    el('div', { class: 'field' }, el('label', { for: vendor.id }, 'Ad partner’s TCF vendor number (optional)'), vendor),
-    el('div', { class: 'inline-controls' }, gpc, el('label', { for: gpc.id }, 'Global Privacy Control is on (the browser asks sites not to sell or share data)')),
-    el('div', { 'aria-live': 'polite' }, ownResult, otherResult)));
+  const vendor = el('input', { id: id('vendor'), type: 'number', min: 1, max: 65535, inputmode: 'numeric', onInput: () => panel.refresh() });
+  const gpc = el('input', { id: id('gpc'), type: 'checkbox', onChange: () => panel.refresh() });
+  const lead = el('p', { class: 'ads-lead', id: id('lead') });
+  const ownResult = el('div', { class: 'ads-decision', id: id('own') });
+  const otherResult = el('div', { class: 'ads-decision', id: id('other') });
+  const heading = el('h3', { id: domId('ads-title', initial.id), tabindex: '-1' }, 'Ads and data');
+  panel.node = el(
+    'section',
+    { class: 'card ads-host ads-panel', id: domId('ads', initial.id), 'aria-labelledby': domId('ads-title', initial.id) },
+    heading,
+    lead,
+    el('div', { 'aria-live': 'polite' }, ownResult),
+    el(
+      'details',
+      { class: 'ads-try', id: id('try') },
+      el('summary', {}, 'Try a website’s privacy signal (for the technically minded)'),
+      el('div', { class: 'field' }, el('label', { for: contextSelect.id }, 'Where the ad would show'), contextSelect),
+      el(
+        'div',
+        { class: 'field' },
+        el('label', { for: signal.id }, 'The privacy code a website sends with its ads (optional)'),
+        signal,
+        el('p', { class: 'hint', id: id('signal-hint') }, 'Websites pass a visitor’s privacy choices to ad companies as a code. Paste one to see what it changes: for a child, nothing does.'),
+      ),
+      el('div', { class: 'field' }, el('label', { for: vendor.id }, 'Ad company’s number in that code (optional)'), vendor),
+      el('div', { class: 'inline-controls' }, gpc, el('label', { for: gpc.id }, 'The browser asks sites not to sell or share data (Global Privacy Control)')),
+      el('div', { 'aria-live': 'polite' }, otherResult),
+    ),
+  );
 
   // Someone to compare with: an adult of the household for a child, a child for an adult.
   function comparison() {
-    let profiles = [];
-    try {
-      profiles = engine.overview().profiles ?? [];
-    } catch {
-      profiles = [];
-    }
-    const other = profiles.find((p) => p.kind === (isChild ? 'adult' : 'child') && p.id !== profile.id);
-    if (other) return { who: { profileId: other.id }, title: `${other.name} (${other.kind === 'child' ? 'a child' : 'an adult'}) in the same place` };
-    return isChild
-      ? { who: { age: 'unknown' }, title: 'Someone of unknown age on a general-audience page', general: true }
-      : null;
+    const profiles = page.overview().profiles;
+    const other = profiles.find((p) => p.kind === (isChild ? 'adult' : 'child') && p.id !== panel.profile.id);
+    if (other) return { who: { profileId: other.id }, title: `${isolate(other.name)} (${other.kind === 'child' ? 'a child' : 'an adult'}) in the same place` };
+    return isChild ? { who: { age: 'unknown' }, title: 'Someone of unknown age on a general-audience page', general: true } : null;
   }
 
   function show(target, title, decision) {
     const level = LEVELS[decision.level] ?? decision.level;
-    const regs = [`COPPA flag ${decision.regs.coppa === 1 ? 'on' : 'off'}`];
-    if (decision.regs.gpp) regs.push(`GPP string passed on (sections ${decision.regs.gpp_sid.join(', ')})`);
-    target.replaceChildren(...[
+    target.replaceChildren(
       el('h4', {}, title),
       el('p', {}, el('strong', { class: `ads-level ads-level-${decision.level}` }, level)),
       el('ul', { class: 'ads-reasons' }, decision.reasons.filter((r) => REASONS[r]).map((r) => el('li', { 'data-reason': r }, REASONS[r]))),
-      decision.errors?.length ? el('p', { class: 'hint' }, `Details: ${decision.errors.map((e) => e.message).join('; ')}`) : null,
-      el('p', { class: 'hint' }, `Sent to ad partners: ${regs.join('; ')}. Selling personal data: never.`),
-    ].filter(Boolean));
+      el(
+        'details',
+        { class: 'problem-details' },
+        el('summary', {}, 'Details for ad partners and support'),
+        el('p', {}, `Sent to ad partners: COPPA flag ${decision.regs.coppa === 1 ? 'on' : 'off'}${decision.regs.gpp ? `; privacy code passed on (sections ${decision.regs.gpp_sid.join(', ')})` : ''}. Selling personal data: never.`),
+        decision.errors?.length ? el('p', {}, decision.errors.map((e) => e.message).join('; ')) : null,
+      ),
+    );
   }
 
   function request(who, context) {
@@ -148,21 +149,23 @@ export function renderAdsPanel(container, engine, profile) {
 
   function decide(input) {
     try {
-      return engine.decideAds(input);
+      return engineApi.decideAds(page.engine, input);
     } catch (error) {
       // The engine fails closed on its own; this covers a closed engine.
       return { level: 'none', saleAllowed: false, reasons: ['R-ADS-2', 'internal'], regs: { coppa: 1 }, errors: [{ message: String(error?.message ?? error) }] };
     }
   }
 
-  function refresh() {
-    const context = contextSelect.value;
-    show(ownResult, `${profile.name} (${isChild ? 'a child' : 'an adult'})`, decide(request({ profileId: profile.id }, context)));
+  panel.refresh = () => {
+    const { profile } = panel;
+    const name = isolate(profile.name);
+    lead.textContent = isChild
+      ? `Nothing of ${name}'s is ever sold, and ${name} never gets ads based on what ${name} says or does: at most, ads that fit the page.`
+      : `Nothing of ${name}'s is ever sold. Ads based on ${name}'s interests only where ${name}'s own privacy choices allow them.`;
+    show(ownResult, `${name} (${isChild ? 'a child' : 'an adult'})`, decide(request({ profileId: profile.id }, contextSelect.value)));
     const other = comparison();
-    if (other) show(otherResult, other.title, decide(request(other.who, other.general ? 'general' : context)));
+    if (other) show(otherResult, other.title, decide(request(other.who, other.general ? 'general' : contextSelect.value)));
     else otherResult.replaceChildren();
-  }
-
-  refresh();
-  return { refresh };
+  };
+  return panel;
 }

@@ -58,57 +58,81 @@ export function makeClip(durationMs, seed = 1) {
 }
 
 /**
- * One audio player for the page: a labelled region with an <audio controls>
- * element. It survives re-renders (the same node is put back), plays a Blob
- * through a blob: URL, and forgets it (URL revoked) when stopped.
+ * One audio player for the page: a caption and an <audio controls> element,
+ * put into the row of the recording it plays (so its controls are the next
+ * stop after that row's Play button). It plays a Blob through a blob: URL,
+ * forgets it (URL revoked) when stopped, and tells `onChange` when it starts,
+ * pauses or ends, so the row's button can say Play or Pause.
  */
 export class AudioPlayer {
   constructor() {
     this.audio = el('audio', { id: 'player-audio', controls: true, preload: 'auto' });
     this.caption = el('p', { id: 'player-caption', class: 'player-caption', 'aria-live': 'polite' }, 'Nothing is playing.');
-    this.node = el(
-      'section',
-      { class: 'player', id: 'player', 'aria-labelledby': 'player-heading' },
-      el('h3', { id: 'player-heading' }, 'Playback'),
-      this.caption,
-      this.audio,
-    );
+    this.node = el('div', { class: 'player', id: 'player', role: 'group', 'aria-label': 'Playback' }, this.caption, this.audio);
     this.recordingId = null;
     this.url = null;
-  }
-
-  /** Plays `blob` for `recordingId`, described by `label`. Resolves once playing (or refused). */
-  async play(recordingId, blob, label) {
-    this.stop();
-    this.recordingId = recordingId;
-    this.url = URL.createObjectURL(blob);
-    this.audio.src = this.url;
-    this.audio.dataset.recordingId = recordingId;
-    this.caption.textContent = `Playing: ${label}`;
-    try {
-      await this.audio.play();
-    } catch (error) {
-      this.caption.textContent = `Ready to play (press play): ${label}`;
-      if (error?.name !== 'NotAllowedError') throw error;
+    this.state = 'idle'; // idle | playing | paused | unavailable
+    this.onChange = () => undefined;
+    for (const event of ['play', 'pause', 'ended']) {
+      this.audio.addEventListener(event, () => {
+        if (this.recordingId === null || this.state === 'unavailable') return;
+        this.state = event === 'play' ? 'playing' : 'paused';
+        if (event === 'play') this.caption.textContent = `Playing: ${this.label}`;
+        if (event === 'ended') this.caption.textContent = `Played: ${this.label}`;
+        this.onChange();
+      });
     }
   }
 
-  /** Says why nothing plays. */
-  unavailable(text) {
+  /** Holds `blob` for `recordingId`, described by `label`, ready to start. */
+  load(recordingId, blob, label) {
     this.stop();
+    this.recordingId = recordingId;
+    this.label = label;
+    this.url = URL.createObjectURL(blob);
+    this.audio.src = this.url;
+    this.audio.dataset.recordingId = recordingId;
+    this.state = 'paused';
+    this.caption.textContent = `Ready to play: ${label}`;
+  }
+
+  /** Starts (or resumes) what is loaded. */
+  async start() {
+    try {
+      await this.audio.play();
+    } catch (error) {
+      this.caption.textContent = `Ready to play (press play): ${this.label}`;
+      if (error?.name !== 'NotAllowedError' && error?.name !== 'AbortError') throw error;
+    }
+  }
+
+  /** Play becomes pause, pause becomes play. */
+  async toggle() {
+    if (this.state === 'playing') this.audio.pause();
+    else if (this.state === 'paused') await this.start();
+  }
+
+  /** Says, in the row, why nothing plays. */
+  unavailable(recordingId, text) {
+    this.stop();
+    this.recordingId = recordingId;
+    this.state = 'unavailable';
     this.caption.textContent = text;
   }
 
   /** Stops and forgets the clip (its blob: URL is revoked). */
   stop() {
+    const had = this.recordingId !== null;
     this.audio.pause();
     if (this.url) URL.revokeObjectURL(this.url);
     this.url = null;
     this.recordingId = null;
+    this.state = 'idle';
     this.audio.removeAttribute('src');
     delete this.audio.dataset.recordingId;
     this.audio.load();
     this.caption.textContent = 'Nothing is playing.';
+    if (had) this.onChange();
   }
 
   /** Stops if the clip playing belongs to one of these (deleted) recordings. */

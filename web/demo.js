@@ -4,6 +4,7 @@
 // reproduced; every timestamp derives from the `now` passed in.
 
 import { makeClip } from './audio.js';
+import { runCommand } from './engine-adapter.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -199,6 +200,7 @@ export function demoRecordings(now, size = SMALL_DEMO, seed = 20230531) {
  */
 export function createDemoHousehold(engine, now, size = SMALL_DEMO, { notices = false } = {}) {
   const operator = 'operator';
+  const run = (method, input) => runCommand(engine, method, input).result;
   // With `notices`, the household was set up 19 months ago (so a child unused
   // since then is inactive, R-PRO-2) and Maya turned 13 two days ago (R-PRO-3).
   const setUpAt = notices ? monthsBefore(now, 19) : now;
@@ -208,22 +210,22 @@ export function createDemoHousehold(engine, now, size = SMALL_DEMO, { notices = 
         NOTICES_DEMO_CHILD,
       ]
     : DEMO.profiles;
-  engine.createHousehold({
+  run('createHousehold', {
     actor: operator,
     now: setUpAt,
     id: DEMO.household.id,
     name: DEMO.household.name,
     retentionPolicy: demoRetentionPolicy(),
   });
-  for (const guardian of DEMO.guardians) engine.addGuardian({ actor: operator, now: setUpAt, guardian });
+  for (const guardian of DEMO.guardians) run('addGuardian', { actor: operator, now: setUpAt, guardian });
   const parent = DEMO.guardians[0].id;
-  for (const device of DEMO.devices) engine.addDevice({ actor: parent, now: setUpAt, device });
-  for (const profile of profiles) engine.addProfile({ actor: parent, now: setUpAt, profile });
+  for (const device of DEMO.devices) run('addDevice', { actor: parent, now: setUpAt, device });
+  for (const profile of profiles) run('addProfile', { actor: parent, now: setUpAt, profile });
   // R-CON-1: nothing is recorded into a child profile before verifiable
   // parental consent; the demo parent gave it by signed form.
   for (const profile of profiles.filter((p) => p.kind === 'child')) {
-    engine.requestConsent({ actor: parent, now: setUpAt, profileId: profile.id, method: 'signed_form' });
-    engine.recordConsent({
+    run('requestConsent', { actor: parent, now: setUpAt, profileId: profile.id, method: 'signed_form' });
+    run('recordConsent', {
       actor: parent,
       now: setUpAt,
       profileId: profile.id,
@@ -233,7 +235,7 @@ export function createDemoHousehold(engine, now, size = SMALL_DEMO, { notices = 
     });
   }
   const recordings = demoRecordings(now, size);
-  engine.addRecordings({ recordings, now });
+  run('addRecordings', { recordings, now, actor: 'system' });
   return recordings;
 }
 

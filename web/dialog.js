@@ -1,11 +1,11 @@
 // The page's one modal dialog, on the native <dialog> element: focus moves
 // in, Escape cancels, focus returns to where it was when it closes.
-// It asks before anything is deleted or replaced, showing exactly what would
-// go (the engine's own count), and then shows the receipt.
+// It asks before anything is deleted, replaced or disclosed, showing exactly
+// what would go (the engine's own count and the list); receipts are shown in
+// place afterwards (receipts.js), not here.
 
 import { el, replaceChildren } from './dom.js';
 import { countLines, reasonText } from './format.js';
-import { renderReceipt } from './view.js';
 
 export class ConfirmDialog {
   constructor(parent) {
@@ -68,23 +68,36 @@ export class ConfirmDialog {
 
   /**
    * Shows what a deletion would delete (the engine's preview: recordingIds,
-   * counts, reason) and asks to confirm. Resolves true only on "Delete".
+   * counts, reason), with the list of what goes (`items`: nodes, the first
+   * of them; `more`: how many are not listed), and asks to confirm.
+   * `whenNothing` ({ text, confirmLabel }): what to say, and still ask, when
+   * nothing would be deleted (removing an empty profile); without it there
+   * is only Close. Resolves true only on the confirm button.
    */
-  confirmDeletion({ title, description, preview, note, confirmLabel = 'Delete permanently' }) {
+  confirmDeletion({ title, description, preview, items = [], more = 0, note, confirmLabel = 'Delete permanently', whenNothing = null }) {
     const nothing = preview.recordingIds.length === 0;
     const body = nothing
-      ? [el('p', { class: 'nothing' }, `Nothing to delete: ${reasonText(preview.reason) || 'no recording matches'}.`)]
+      ? [el('p', { class: 'nothing' }, whenNothing?.text ?? `Nothing to delete: ${reasonText(preview.reason) || 'no recording matches'}.`)]
       : [
           el('p', {}, 'This permanently deletes, with no way to bring it back:'),
-          el('ul', { class: 'counts preview-counts' }, countLines(preview.counts).map((line) => el('li', {}, line))),
+          el('ul', { class: 'counts preview-counts' }, countLines(preview.counts).filter((line) => !line.startsWith('0 ')).map((line) => el('li', {}, line))),
+          items.length
+            ? el(
+                'div',
+                // A long list scrolls: then the keyboard can reach it to scroll it.
+                { class: 'preview-scroll', tabindex: items.length > 5 ? '0' : null, role: 'region', 'aria-label': 'What goes' },
+                el('ol', { class: 'preview-items' }, items.map((item) => el('li', {}, item))),
+                more > 0 ? el('p', { class: 'hint preview-more' }, `…and ${more.toLocaleString()} more.`) : null,
+              )
+            : null,
           el('p', { class: 'hint' }, 'Nothing of it can be used afterwards, for any purpose, model training included.'),
         ];
     return this.confirm({
       title,
       description,
       body: [...body, note ? el('p', { class: 'hint' }, note) : null],
-      confirmLabel: nothing ? null : confirmLabel,
-      cancelLabel: nothing ? 'Close' : 'Cancel',
+      confirmLabel: nothing ? whenNothing?.confirmLabel ?? null : confirmLabel,
+      cancelLabel: nothing && !whenNothing ? 'Close' : 'Cancel',
     });
   }
 
@@ -112,22 +125,9 @@ export class ConfirmDialog {
         el('h2', { id: 'confirm-dialog-title' }, title),
         description ? el('p', { class: 'dialog-scope' }, description) : null,
         ...body,
-        el('div', { class: 'dialog-actions' }, ...buttons, cancel),
+        el('div', { class: 'dialog-actions' }, cancel, ...buttons),
       ],
       cancel,
     ).then((value) => (value && value !== 'cancel' && choices.some((choice) => choice.value === value) ? value : null));
-  }
-
-  /** Shows a deletion receipt; resolves when closed. */
-  showReceipt(receipt, nameOf) {
-    const close = this.#closeButton('Close', 'close', 'secondary', 'dialog-close');
-    return this.#open(
-      [
-        el('h2', { id: 'confirm-dialog-title', class: 'visually-hidden' }, 'Deletion done'),
-        renderReceipt(receipt, { nameOf, headingId: 'dialog-receipt-heading' }),
-        el('div', { class: 'dialog-actions' }, close),
-      ],
-      close,
-    ).then(() => undefined);
   }
 }

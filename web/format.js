@@ -13,8 +13,21 @@ export function retentionLabel(setting) {
   return RETENTION_LABELS[setting] ?? setting;
 }
 
+const RETENTION_SHORT = { dont_save: "don't save", '3_months': '3 months', '18_months': '18 months', until_deleted: 'until deleted' };
+
+/** A setting in a sentence: "from 18 months to 3 months". */
+export function retentionShort(setting) {
+  return RETENTION_SHORT[setting] ?? String(setting);
+}
+
 const dateTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+const timeFormat = new Intl.DateTimeFormat(undefined, { timeStyle: 'short' });
+
+/** The time of day alone, where the day is said already (a day's heading). */
+export function formatTime(ms) {
+  return timeFormat.format(new Date(ms));
+}
 
 export function formatDateTime(ms) {
   return dateTimeFormat.format(new Date(ms));
@@ -58,12 +71,21 @@ const COUNT_NOUNS = [
   ['training_copy', 'training copy', 'training copies'],
 ];
 
-/** ArtifactCounts as a list of "3 recordings" strings (all kinds, zeros included). */
+/** ArtifactCounts as "3 recordings" strings, every kind, zeros included (receipts list them all). */
 export function countLines(counts) {
   return COUNT_NOUNS.map(([key, one, many]) => {
     const n = counts?.[key] ?? 0;
     return `${n} ${n === 1 ? one : many}`;
   });
+}
+
+/** ArtifactCounts in one sentence of what goes, zeros left out: "3 recordings, with 2 audio clips and 3 transcripts". */
+export function countsSentence(counts) {
+  const lines = countLines(counts);
+  const rest = lines.slice(1).filter((line) => !line.startsWith('0 '));
+  if (rest.length === 0) return lines[0];
+  const last = rest.pop();
+  return `${lines[0]}, with ${rest.length ? `${rest.join(', ')} and ${last}` : last}`;
 }
 
 const REASONS = {
@@ -83,6 +105,12 @@ export function localMidnight(dateString, addDays = 0) {
   if (!match) return undefined;
   const [, y, m, d] = match.map(Number);
   return new Date(y, m - 1, d + addDays).getTime();
+}
+
+/** A local day "YYYY-MM-DD" in the page's one date format ("Mar 10, 2024"). */
+export function formatDay(dateString) {
+  const ms = localMidnight(dateString);
+  return ms === undefined ? String(dateString) : formatDate(ms);
 }
 
 /** Epoch ms to the local "YYYY-MM-DD" an <input type=date> takes. */
@@ -108,38 +136,6 @@ export function utcOffsetMinutes(ms = Date.now()) {
   return -new Date(ms).getTimezoneOffset();
 }
 
-const ACTIONS = {
-  household_created: 'Household created',
-  retention_policy_set: 'Written retention policy changed',
-  guardian_added: 'Parent added',
-  device_added: 'Device added',
-  profile_added: 'Profile added',
-  retention_set: 'Retention setting changed',
-  voice_deletion_set: 'Deleting by voice turned on or off',
-  recordings_deleted: 'Recordings deleted',
-  sweep: 'Scheduled deletion (sweep)',
-  state_imported: 'Household imported',
-  privacy_notice_set: 'Privacy notice changed',
-  profile_renamed: 'Profile renamed',
-  profile_removed: 'Profile removed with all its data',
-  profile_enabled: 'Profile turned on or off',
-  profile_kept: 'Inactive profile kept',
-  profile_inactive_notified: 'Inactive profile: parent notified',
-  profile_reactivated: 'Profile active again',
-  age_review_flagged: 'Turned 13: flagged for review',
-  age_review_resolved: 'Age review decided',
-  consent_requested: 'Parental consent requested',
-  consent_verified: 'Parental consent verified',
-  consent_cancelled: 'Consent request cancelled',
-  consent_revoked: 'Parental consent revoked',
-  disclosure_consent_set: 'Consent to disclosure turned on or off',
-};
-
-/** An audit action in words (unknown actions are shown as they are). */
-export function actionText(action) {
-  return ACTIONS[action] ?? String(action).replaceAll('_', ' ');
-}
-
 const DELETION_KINDS = {
   ids: 'chosen recordings',
   range: 'a date range',
@@ -159,20 +155,27 @@ export function fileNamePart(text) {
   return String(text).toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'household';
 }
 
-/** "9 years old" from a YYYY-MM-DD birth date, or null. */
-export function ageText(birthDate, now) {
+/** Whole years from a YYYY-MM-DD birth date to `now` (UTC days), or null. */
+export function ageOn(birthDate, now) {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(birthDate ?? '');
   if (!match) return null;
   const [, y, m, d] = match.map(Number);
   const today = new Date(now);
   let age = today.getUTCFullYear() - y;
   if (today.getUTCMonth() + 1 < m || (today.getUTCMonth() + 1 === m && today.getUTCDate() < d)) age -= 1;
-  return `${age} years old`;
+  return age;
+}
+
+/** "9 years old" from a YYYY-MM-DD birth date, or null. */
+export function ageText(birthDate, now) {
+  const age = ageOn(birthDate, now);
+  return age === null ? null : `${age} ${age === 1 ? 'year' : 'years'} old`;
 }
 
 /**
  * The approved methods of verifiable parental consent (R-CON-2), in plain
- * words. Email-plus backs internal use only (never disclosure to third parties).
+ * words. Which of them back disclosure to third parties is the engine's to
+ * say (privacyDisclosure's consentMethods), not written here.
  */
 export const CONSENT_METHODS = Object.freeze([
   {
@@ -219,12 +222,13 @@ export const CONSENT_METHODS = Object.freeze([
     method: 'email_plus',
     label: 'Email, plus a check',
     text: 'You reply to an email, and a second step (a later email, a letter or a call) confirms it.',
-    internalOnly: true,
   },
 ]);
 
-export const EMAIL_PLUS_NOTE =
-  'Email-plus covers internal use only: consent given this way can never allow disclosure to third parties (ads, analytics, training by others).';
+/** Said of a method that does not back disclosure (which ones: the engine's privacy disclosure, R-CON-2). */
+export function internalOnlyNote(method) {
+  return `${consentMethodLabel(method)} covers internal use only: consent given this way can never allow disclosure to third parties (ads, analytics, training by others).`;
+}
 
 export function consentMethodLabel(method) {
   return CONSENT_METHODS.find((m) => m.method === method)?.label ?? String(method);

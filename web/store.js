@@ -5,16 +5,18 @@
 //              'household'        the engine's exportStateJson() text (the snapshot)
 //              'snapshotRevision' the revision the snapshot is at
 //              'head'             the revision of the newest command
-//   journal  { revision, method, input }, keyed by revision: every command
-//            since the snapshot, with its inputs (epoch ms `now` included), so
+//   journal  { revision, method, input }, keyed by revision: every engine
+//            command since the snapshot (a page command that the adapter
+//            composes of several takes several revisions, in one
+//            transaction), with its inputs (epoch ms `now` included), so
 //            replaying them on the snapshot gives the same state byte for byte
 //            (the engine is deterministic: same state + command + now).
 //   audio    { ref, recordingId, blob }, keyed by the recording's audio.ref,
 //            indexed by recordingId.
 //
-// One readwrite transaction per command: it reads `head`, first replays
+// One readwrite transaction per page command: it reads `head`, first replays
 // whatever another tab committed since this tab's revision, then runs the
-// command, appends it to the journal, moves `head`, and puts or deletes the
+// command, appends what it ran to the journal, moves `head`, and puts or deletes the
 // audio clips, all or nothing. IndexedDB runs readwrite transactions over the
 // same stores one at a time, across tabs, so no command is lost or applied
 // twice. Every so often the journal is folded into a fresh snapshot.
@@ -23,36 +25,12 @@
 // only 'household') is upgraded in place: its snapshot becomes revision 1.
 
 import { openDB } from 'idb';
+import { exportStateJson, isCommand, loadSnapshot, replayStep, runCommand } from './engine-adapter.js';
 
 export const DATABASE_NAME = 'family-privacy';
 export const DATABASE_VERSION = 2;
 export const STORES = Object.freeze({ state: 'state', journal: 'journal', audio: 'audio' });
 export const KEYS = Object.freeze({ household: 'household', snapshotRevision: 'snapshotRevision', head: 'head' });
-
-/** The engine commands a journal entry may hold (replayed in this order). */
-export const JOURNALED_METHODS = Object.freeze([
-  'setRetention',
-  'setVoiceDeletion',
-  'deleteRecordings',
-  'voiceRequest',
-  'sweep',
-  'addRecording',
-  // Profiles and parental consent (R-CON-1..6, R-PRO-1..3).
-  'addProfile',
-  'renameProfile',
-  'removeProfile',
-  'enableProfile',
-  'keepProfile',
-  'resolveAgeReview',
-  'sweepProfiles',
-  'requestConsent',
-  'recordConsent',
-  'cancelConsent',
-  'revokeConsent',
-  'setDisclosureConsent',
-  // The operator's notice (the demo tools stand in for the service).
-  'setPrivacyNotice',
-]);
 
 /** How many journal entries before the page folds them into a new snapshot. */
 export const COMPACT_AFTER = 20;
@@ -85,38 +63,9 @@ export async function openHouseholdStore({ onBlocking } = {}) {
   return new HouseholdStore(db);
 }
 
-/** Runs one journal entry on an engine. */
+/** Runs one journal entry (an engine command) on an engine, through the page's one adapter. */
 export function applyEntry(engine, entry) {
-  if (!JOURNALED_METHODS.includes(entry.method)) {
-    throw new Error(`unknown command in the stored journal: ${String(entry.method)}`);
-  }
-  return engine[entry.method](entry.input);
-}
-
-/**
- * A sweep that finds nothing due is answered but not stored by the engine
- * (README, "Decisions"): nothing to journal either. This is what keeps two
- * tabs opening at once from sweeping twice.
- */
-export function changesNothing(method, result) {
-  if (method === 'sweep') return result?.receipt?.status === 'nothing_to_delete';
-  // A profile sweep that finds nothing to do changes nothing in the engine either.
-  if (method === 'sweepProfiles') {
-    return ['notified', 'reactivated', 'removed', 'ageReview'].every((key) => (result?.[key]?.length ?? 0) === 0);
-  }
-  return false;
-}
-
-/** The recordings a command's answer says were deleted (their audio must go too). */
-export function deletedRecordingIds(method, result) {
-  if (!result) return [];
-  if (method === 'sweep') return result.receipt?.recordingIds ?? [];
-  if (method === 'deleteRecordings' || method === 'voiceRequest') return result.recordingIds ?? [];
-  // Revocation with "delete now", and a removed profile: their receipt.
-  if (method === 'revokeConsent' || method === 'removeProfile') return result.receipt?.recordingIds ?? [];
-  // Inactive profiles removed after the notice window (R-PRO-2).
-  if (method === 'sweepProfiles') return (result.removed ?? []).flatMap((removal) => removal.receipt?.recordingIds ?? []);
-  return [];
+  return replayStep(engine, entry);
 }
 
 export class HouseholdStore {
@@ -132,13 +81,15 @@ export class HouseholdStore {
    * Brings `engine` (at `revision`) up to what is stored, inside `tx` (any
    * transaction over state and journal). Reads first, then applies
    * synchronously, so a readwrite `tx` stays active. Resolves to
-   * `{ revision, snapshotRevision, changed, empty }`.
+   * `{ revision, snapshotRevision, changed, empty, deletedRecordingIds }`;
+   * `deletedRecordingIds` is null when a new snapshot replaced the household
+   * (what went is then not known one by one).
    */
   async catchUp(tx, engine, revision) {
     const state = tx.objectStore(STORES.state);
     const head = (await state.get(KEYS.head)) ?? 0;
     const snapshotRevision = (await state.get(KEYS.snapshotRevision)) ?? 0;
-    if (head === revision) return { revision, snapshotRevision, changed: false, empty: head === 0 };
+    if (head === revision) return { revision, snapshotRevision, changed: false, empty: head === 0, deletedRecordingIds: [] };
     if (head < revision) throw new Error('the stored household is older than the one on this page');
     const fromSnapshot = snapshotRevision > revision;
     const household = fromSnapshot ? await state.get(KEYS.household) : undefined;
@@ -146,16 +97,17 @@ export class HouseholdStore {
     const entries = after < head ? await tx.objectStore(STORES.journal).getAll(IDBKeyRange.bound(after, head, true, false)) : [];
     if (fromSnapshot) {
       if (household === undefined) throw new Error('the stored household has no snapshot');
-      engine.importState(household);
+      loadSnapshot(engine, household);
     }
     let at = after;
+    const deleted = [];
     for (const entry of entries) {
       if (entry.revision !== at + 1) throw new Error(`the stored journal misses revision ${at + 1}`);
-      applyEntry(engine, entry);
+      deleted.push(...applyEntry(engine, entry).effects.deletedRecordingIds);
       at = entry.revision;
     }
     if (at !== head) throw new Error(`the stored journal stops at revision ${at}, not ${head}`);
-    return { revision: head, snapshotRevision, changed: true, empty: false };
+    return { revision: head, snapshotRevision, changed: true, empty: false, deletedRecordingIds: fromSnapshot ? null : deleted };
   }
 
   /** Reads what is stored into `engine` (a fresh one, or one at `revision`). */
@@ -170,14 +122,17 @@ export class HouseholdStore {
   /**
    * One command in one transaction: catch up, run `method(input)` on the
    * engine (`input` may be a function of `now`, called after catching up so
-   * that time never runs backwards in the journal), append it to the journal, put `audio` clips, delete the audio of
-   * every recording the command deleted. If anything fails the transaction
-   * is aborted and nothing is stored; `onApplied` tells the caller whether
-   * the engine itself already ran the command (so it can resynchronise).
-   * Resolves to `{ result, revision, snapshotRevision }`.
+   * that time never runs backwards in the journal), append it to the journal,
+   * put `audio` clips, delete the audio of every recording the command
+   * deleted (its effects say which). If anything fails the transaction is
+   * aborted and nothing is stored; the error's `engineChanged` tells the
+   * caller whether the engine itself already ran the command (so it can
+   * resynchronise). Resolves to `{ result, effects, revision,
+   * snapshotRevision, stored, caughtUp }` (`caughtUp`: what another tab's
+   * commands, replayed first, deleted).
    */
   async command(engine, revision, method, input, { audio = [] } = {}) {
-    if (!JOURNALED_METHODS.includes(method)) throw new Error(`not a journaled command: ${method}`);
+    if (!isCommand(method)) throw new Error(`not a command of the page: ${method}`);
     const tx = this.db.transaction([STORES.state, STORES.journal, STORES.audio], 'readwrite');
     const done = tx.done;
     done.catch(() => undefined);
@@ -187,20 +142,25 @@ export class HouseholdStore {
       caughtUp = await this.catchUp(tx, engine, revision);
       if (caughtUp.empty) throw new Error('there is no household to change');
       const commandInput = typeof input === 'function' ? input(Date.now()) : input;
-      const result = engine[method](commandInput);
-      if (changesNothing(method, result)) {
+      const { result, effects, steps } = runCommand(engine, method, commandInput);
+      const before = { caughtUp: caughtUp.deletedRecordingIds };
+      if (!effects.changed) {
         abortQuietly(tx);
-        return { result, revision: caughtUp.revision, snapshotRevision: caughtUp.snapshotRevision, stored: false };
+        return { result, effects, revision: caughtUp.revision, snapshotRevision: caughtUp.snapshotRevision, stored: false, ...before };
       }
       applied = true;
-      const next = caughtUp.revision + 1;
-      tx.objectStore(STORES.journal).put({ revision: next, method, input: commandInput });
+      // One journal entry per engine command the page command ran (a composed one runs several).
+      let next = caughtUp.revision;
+      for (const done of steps) {
+        next += 1;
+        tx.objectStore(STORES.journal).put({ revision: next, method: done.method, input: done.input });
+      }
       tx.objectStore(STORES.state).put(next, KEYS.head);
       const audioStore = tx.objectStore(STORES.audio);
       for (const clip of audio) audioStore.put(clip);
-      await deleteAudioOf(tx, deletedRecordingIds(method, result));
+      await deleteAudioOf(tx, effects.deletedRecordingIds);
       await done;
-      return { result, revision: next, snapshotRevision: caughtUp.snapshotRevision, stored: true };
+      return { result, effects, revision: next, snapshotRevision: caughtUp.snapshotRevision, stored: true, ...before };
     } catch (error) {
       abortQuietly(tx);
       throw Object.assign(wrap(error), { revision: caughtUp.revision, engineChanged: applied });
@@ -229,7 +189,7 @@ export class HouseholdStore {
         return { replaced: false, engine, revision: caughtUp.revision, snapshotRevision: caughtUp.snapshotRevision };
       }
       replacedEngine = prepare(engine);
-      const json = replacedEngine.exportStateJson();
+      const json = exportStateJson(replacedEngine, { actor: 'system' });
       const next = caughtUp.revision + 1;
       const state = tx.objectStore(STORES.state);
       state.put(json, KEYS.household);
@@ -267,7 +227,7 @@ export class HouseholdStore {
       abortQuietly(tx);
       return undefined;
     }
-    state.put(engine.exportStateJson(), KEYS.household);
+    state.put(exportStateJson(engine, { actor: 'system' }), KEYS.household);
     state.put(head, KEYS.snapshotRevision);
     tx.objectStore(STORES.journal).delete(IDBKeyRange.upperBound(head));
     await done;

@@ -3,9 +3,9 @@
 // the demo verifier (standing in for a real provider, and saying so), then
 // done. Until consent is verified the child exists but is not enabled.
 
-import { el } from './dom.js';
+import { el, isolate, userText } from './dom.js';
 import { consentMethodLabel } from './format.js';
-import { viewHeading } from './view.js';
+import { problemAt, viewHeading } from './view.js';
 import { chosenMethod, consentIds, methodFieldset, notEnabledText, renderVerifier } from './view-consent.js';
 
 export const addChildIds = {
@@ -40,10 +40,11 @@ function detailsForm(ctx) {
     node.addEventListener('input', () => ctx.handlers.onDraft(node.id, node.value));
     return node;
   };
-  const name = keep(el('input', { id: addChildIds.name, name: 'name', type: 'text', required: true, autocomplete: 'off', maxlength: '200', value: draft(addChildIds.name) }));
+  const name = keep(el('input', { id: addChildIds.name, name: 'name', type: 'text', autocomplete: 'off', maxlength: '200', dir: 'auto', value: draft(addChildIds.name) }));
   const birthDate = keep(
     el('input', { id: addChildIds.birthDate, name: 'birthDate', type: 'date', value: draft(addChildIds.birthDate), 'aria-describedby': `${addChildIds.birthDate}-hint` }),
   );
+  const methods = methodFieldset('new', ctx, { legend: 'Choose an approved method' });
   const form = el(
     'form',
     {
@@ -68,8 +69,9 @@ function detailsForm(ctx) {
       ),
     ),
     el('h3', {}, 'How you give consent'),
-    methodFieldset('new', ctx, { legend: 'Choose an approved method' }),
+    methods,
     el('p', { class: 'hint' }, 'The child is added straight away but stays not enabled (nothing is recorded) until the consent is verified.'),
+    problemAt(ctx, 'add-child', [name, birthDate, ...methods.querySelectorAll('input[type="radio"]')]),
     el('button', { type: 'submit', id: addChildIds.submit }, 'Add the child and continue to verification'),
   );
   return form;
@@ -87,7 +89,7 @@ export function renderAddChildView(ctx) {
     body = el(
       'div',
       { class: 'card' },
-      el('p', {}, `${profile.name} was added. `, el('span', { class: 'badge warn' }, 'not enabled'), ' ', notEnabledText(profile)),
+      el('p', {}, `${isolate(profile.name)} was added. `, el('span', { class: 'badge warn' }, 'not enabled'), ' ', notEnabledText(profile)),
       renderVerifier(profile, ctx, { headingLevel: 'h3' }),
     );
   } else if (profile.consent?.state === 'verified') {
@@ -95,18 +97,18 @@ export function renderAddChildView(ctx) {
     body = el(
       'div',
       { class: 'card add-child-done', id: addChildIds.done },
-      el('h3', { tabindex: '-1', id: `${addChildIds.done}-heading` }, `${profile.name} is enabled`),
+      el('h3', { tabindex: '-1', id: `${addChildIds.done}-heading` }, `${isolate(profile.name)} is enabled`),
       el(
         'p',
         {},
         `Consent was verified by ${consentMethodLabel(profile.consent.evidence.method).toLowerCase()} (reference `,
         el('code', {}, profile.consent.evidence.reference),
-        `). ${profile.name}'s recordings are kept for at most the household's limit for children; disclosure to third parties is off.`,
+        `). ${isolate(profile.name)}'s recordings are kept for at most the household's limit for children; disclosure to third parties is off.`,
       ),
       el(
         'div',
         { class: 'inline-controls' },
-        el('a', { href: ctx.hrefs.profile(profile.id), id: `${addChildIds.done}-open` }, `Open ${profile.name}'s settings`),
+        el('a', { href: ctx.hrefs.profile(profile.id), id: `${addChildIds.done}-open` }, `Open ${isolate(profile.name)}'s settings`),
         el('button', { type: 'button', class: 'secondary', id: addChildIds.again, onClick: () => ctx.handlers.onAddAnotherChild() }, 'Add another child'),
       ),
     );
@@ -117,15 +119,15 @@ export function renderAddChildView(ctx) {
       'form',
       {
         class: 'card',
-        'aria-label': `Consent for ${profile.name}`,
+        'aria-label': `Consent for ${isolate(profile.name)}`,
         onSubmit: (event) => {
           event.preventDefault();
           ctx.handlers.onRequestConsent(profile, chosenMethod(form, profile.id));
         },
       },
       el('p', { class: 'notice-text' }, el('span', { class: 'badge warn' }, 'not enabled'), ' ', notEnabledText(profile)),
-      methodFieldset(profile.id, ctx, { legend: `How will you give consent for ${profile.name}?` }),
-      el('div', { class: 'inline-controls' }, el('button', { type: 'submit', id: consentIds.request(profile.id) }, 'Request consent with this method'), el('a', { href: ctx.hrefs.profile(profile.id) }, `Leave it for now (${profile.name}'s settings)`)),
+      methodFieldset(profile.id, ctx, { legend: `How will you give consent for ${isolate(profile.name)}?` }),
+      el('div', { class: 'inline-controls' }, el('button', { type: 'submit', id: consentIds.request(profile.id) }, 'Request consent with this method'), el('a', { href: ctx.hrefs.profile(profile.id) }, `Leave it for now (${isolate(profile.name)}'s settings)`)),
     );
     body = form;
   }

@@ -9,10 +9,10 @@
 // controller (app.js) passes data and handlers in. Untrusted text (names,
 // references) only ever becomes text.
 
-import { el, domId } from './dom.js';
+import { el, domId, isolate, userText } from './dom.js';
 import {
   CONSENT_METHODS,
-  EMAIL_PLUS_NOTE,
+  internalOnlyNote,
   consentMethodLabel,
   consentStateText,
   formatDate,
@@ -20,7 +20,7 @@ import {
   lastActiveAt,
   plural,
 } from './format.js';
-import { time } from './view.js';
+import { noticeAt, problemAt, time } from './view.js';
 
 /** The demo verifier's name, recorded as `verifiedBy` in the consent evidence. */
 export const DEMO_VERIFIER = 'Demo verifier';
@@ -77,7 +77,8 @@ export function methodFieldset(scope, ctx, { legend = 'How will you give consent
     el(
       'ul',
       { class: 'method-list' },
-      CONSENT_METHODS.map(({ method, label, text, internalOnly }) => {
+      CONSENT_METHODS.map(({ method, label, text }) => {
+        const internalOnly = !ctx.backsDisclosure(method);
         const id = consentIds.method(scope, method);
         return el(
           'li',
@@ -87,7 +88,6 @@ export function methodFieldset(scope, ctx, { legend = 'How will you give consent
             name: groupName,
             id,
             value: method,
-            required: true,
             checked: chosen === method,
             'aria-describedby': `${id}-text`,
             onChange: (event) => {
@@ -98,7 +98,7 @@ export function methodFieldset(scope, ctx, { legend = 'How will you give consent
             'div',
             {},
             el('label', { for: id }, label),
-            el('p', { class: 'method-text', id: `${id}-text` }, text, internalOnly ? [' ', el('strong', {}, EMAIL_PLUS_NOTE)] : null),
+            el('p', { class: 'method-text', id: `${id}-text` }, text, internalOnly ? [' ', el('strong', {}, internalOnlyNote(method))] : null),
           ),
         );
       }),
@@ -118,7 +118,7 @@ function requestForm(profile, ctx, { submitLabel, legend }) {
     'form',
     {
       class: 'consent-request-form',
-      'aria-label': `Consent for ${profile.name}`,
+      'aria-label': `Consent for ${isolate(profile.name)}`,
       onSubmit: (event) => {
         event.preventDefault();
         ctx.handlers.onRequestConsent(profile, chosenMethod(form, profile.id));
@@ -143,13 +143,13 @@ export function renderVerifier(profile, ctx, { headingLevel = 'h4' } = {}) {
   return el(
     'section',
     { class: 'verifier', id: consentIds.verifier(profile.id), 'aria-labelledby': headingId, dataset: { method: method ?? '' } },
-    el(headingLevel, { id: headingId, tabindex: '-1' }, `Verify that you are ${profile.name}'s parent`),
+    el(headingLevel, { id: headingId, tabindex: '-1' }, `Verify that you are ${isolate(profile.name)}'s parent`),
     el('p', { class: 'demo-banner', id: `${consentIds.verifier(profile.id)}-demo` }, el('strong', {}, DEMO_VERIFIER_NOTICE)),
     profile.consent.reason === 'material_change'
       ? el(
           'p',
           { class: 'notice-text material-change' },
-          `The privacy notice changed in what it collects or discloses (now version ${ctx.noticeVersion}). ${profile.name} is paused until you give fresh consent.`,
+          `The privacy notice changed in what it collects or discloses (now version ${ctx.noticeVersion}). ${isolate(profile.name)} is paused until you give fresh consent.`,
         )
       : null,
     el(
@@ -162,7 +162,7 @@ export function renderVerifier(profile, ctx, { headingLevel = 'h4' } = {}) {
       el('dt', {}, 'Reference it gives'),
       el('dd', {}, el('code', { class: 'verifier-reference' }, reference)),
     ),
-    info?.internalOnly ? el('p', { class: 'hint' }, EMAIL_PLUS_NOTE) : null,
+    method && !ctx.backsDisclosure(method) ? el('p', { class: 'hint' }, internalOnlyNote(method)) : null,
     el(
       'div',
       { class: 'inline-controls' },
@@ -188,10 +188,10 @@ export function renderVerifier(profile, ctx, { headingLevel = 'h4' } = {}) {
 /** "Not enabled" with what to do about it (R-CON-1). */
 export function notEnabledText(profile) {
   const state = profile.consent?.state;
-  if (state === 'pending') return `${profile.name} is not enabled: consent was requested and is waiting for verification. Nothing is recorded until then.`;
-  if (state === 'revoked') return `${profile.name} is not enabled: consent was revoked, so nothing is recorded. Give consent again to turn ${profile.name} back on.`;
-  if (state === 'verified') return `${profile.name} is paused: nothing is recorded until you turn it back on.`;
-  return `${profile.name} is not enabled: nothing is recorded until a parent gives verified consent.`;
+  if (state === 'pending') return `${isolate(profile.name)} is not enabled: consent was requested and is waiting for verification. Nothing is recorded until then.`;
+  if (state === 'revoked') return `${isolate(profile.name)} is not enabled: consent was revoked, so nothing is recorded. Give consent again to turn ${isolate(profile.name)} back on.`;
+  if (state === 'verified') return `${isolate(profile.name)} is paused: nothing is recorded until you turn it back on.`;
+  return `${isolate(profile.name)} is not enabled: nothing is recorded until a parent gives verified consent.`;
 }
 
 /** The call to action at the top of a child's view when it is not enabled. */
@@ -203,7 +203,7 @@ export function renderNotEnabled(profile, ctx) {
     { class: 'cta card', id: consentIds.cta(profile.id), role: 'note' },
     el('p', {}, el('span', { class: 'badge warn' }, 'not enabled'), ' ', notEnabledText(profile)),
     verified
-      ? el('button', { type: 'button', id: consentIds.enable(profile.id), onClick: () => ctx.handlers.onEnableProfile(profile, true) }, `Turn ${profile.name} back on`)
+      ? el('button', { type: 'button', id: consentIds.enable(profile.id), onClick: () => ctx.handlers.onEnableProfile(profile, true) }, `Turn ${isolate(profile.name)} back on`)
       : el('button', { type: 'button', id: `${consentIds.cta(profile.id)}-go`, onClick: () => ctx.handlers.onJumpToConsent(profile) }, 'Give consent'),
   );
 }
@@ -232,57 +232,69 @@ function evidenceRows(profile, ctx) {
   ]);
   if (consent.revokedAt !== null) rows.push(['Revoked at', time(consent.revokedAt, formatDateTime(consent.revokedAt))]);
   rows.push(['Recording', profile.enabled ? 'on: recordings can be made and kept' : 'off: nothing is recorded']);
-  return el('dl', { class: 'fields consent-fields' }, rows.map(([term, value]) => [el('dt', {}, term), el('dd', {}, value)]));
+  // The record in full, one click away; its state is in the summary line.
+  return el(
+    'details',
+    { class: 'consent-record', open: consent.state !== 'verified' },
+    el('summary', {}, `Consent record: ${consentStateText(consent.state).toLowerCase()}${consent.evidence ? `, by ${consentMethodLabel(consent.evidence.method).toLowerCase()}` : ''}`),
+    el('dl', { class: 'fields consent-fields' }, rows.map(([term, value]) => [el('dt', {}, term), el('dd', {}, value)])),
+  );
 }
 
-/** R-CON-3: disclosure to third parties, its own consent, off by default. */
+/**
+ * R-CON-3: disclosure to third parties, its own consent, off by default,
+ * never a condition of the service. Turning it on is confirmed like a
+ * deletion, naming the recipients and purposes from the privacy notice; with
+ * none named there is nobody to disclose to, so it cannot be turned on.
+ * Withdrawing it is one step.
+ */
 function disclosureSection(profile, ctx) {
   const id = consentIds.disclosure(profile.id);
-  const verified = profile.consent.state === 'verified';
-  const emailPlus = profile.consent.evidence?.method === 'email_plus';
+  const { consent } = profile;
+  const verified = consent.state === 'verified';
+  const internalOnly = consent.evidence ? !ctx.backsDisclosure(consent.evidence.method) : false;
+  const recipients = ctx.thirdParties;
+  let action;
+  if (consent.disclosure) {
+    action = el('button', { type: 'button', class: 'secondary', id: `${id}-withdraw`, onClick: () => ctx.handlers.onSetDisclosure(profile, false) }, 'Withdraw consent to disclosure');
+  } else if (recipients.length === 0) {
+    action = el('p', { class: 'hint no-recipients', id: `${id}-none` }, 'The privacy notice names no third party, so there is nobody this could go to: it cannot be turned on.');
+  } else if (verified) {
+    action = el('button', { type: 'button', class: 'danger', id: `${id}-allow`, onClick: () => ctx.handlers.onSetDisclosure(profile, true) }, 'Allow disclosure to the recipients named…');
+  } else {
+    action = el('p', { class: 'hint' }, 'It can be turned on only with verified consent.');
+  }
   return el(
     'section',
-    { class: 'disclosure-consent', 'aria-labelledby': `${id}-heading` },
+    { class: 'disclosure-consent', id, 'aria-labelledby': `${id}-heading`, dataset: { disclosure: String(consent.disclosure) } },
     el('h4', { id: `${id}-heading` }, 'Disclosure to third parties'),
     el(
       'p',
       { id: `${id}-hint`, class: 'hint' },
-      'A separate consent: letting others (ads, analytics, model training by other companies) receive what ',
-      profile.name,
+      'A separate consent: letting the companies named in the privacy notice receive what ',
+      userText(profile.name),
       ' says. It is off unless you turn it on, and ',
-      profile.name,
+      userText(profile.name),
       ' can use the service just the same without it.',
     ),
-    emailPlus ? el('p', { class: 'hint email-plus-note' }, EMAIL_PLUS_NOTE) : null,
-    el(
-      'div',
-      { class: 'checkbox-row' },
-      el('input', {
-        type: 'checkbox',
-        id,
-        checked: profile.consent.disclosure,
-        disabled: !verified,
-        'aria-describedby': `${id}-hint ${id}-state`,
-        onChange: (event) => ctx.handlers.onSetDisclosure(profile, event.target.checked),
-      }),
-      el('label', { for: id }, `Allow disclosure of ${profile.name}'s data to third parties`),
-    ),
-    ctx.disclosureRefusal
-      ? el(
-          'p',
-          { class: 'refusal', id: `${id}-refusal` },
-          'The privacy engine refused to turn it on: ',
-          ctx.disclosureRefusal.message,
-          ctx.disclosureRefusal.code ? [' (', el('code', {}, ctx.disclosureRefusal.code), ')'] : null,
-        )
-      : null,
+    internalOnly ? el('p', { class: 'hint internal-only-note' }, internalOnlyNote(consent.evidence.method)) : null,
     el(
       'p',
       { id: `${id}-state`, class: 'disclosure-state' },
-      profile.consent.disclosure ? 'On: third parties named in the privacy notice may receive it.' : 'Off: nothing is disclosed to third parties.',
-      verified ? null : ' It can be turned on only with verified consent.',
+      consent.disclosure
+        ? ['On: ', el('strong', {}, recipientsText(recipients)), ' may receive it.']
+        : 'Off: nothing is disclosed to third parties.',
     ),
+    action,
+    problemAt(ctx, `disclosure:${profile.id}`),
+    noticeAt(ctx, `disclosure:${profile.id}`),
   );
+}
+
+/** "Acme Speech (model training)", the notice's recipients in a line. */
+export function recipientsText(recipients) {
+  if (recipients.length === 0) return 'nobody (the notice names no third party)';
+  return recipients.map((party) => `${isolate(party.name)} (${isolate(party.purpose)})`).join(', ');
 }
 
 /** The consent panel of one child (R-CON-1..5), with the data export (R-CON-4). */
@@ -293,7 +305,7 @@ export function renderConsentPanel(profile, ctx) {
   let flow = null;
   if (consent.state === 'pending') flow = renderVerifier(profile, ctx);
   else if (consent.state === 'none') {
-    flow = requestForm(profile, ctx, { submitLabel: 'Request consent with this method', legend: `How will you give consent for ${profile.name}?` });
+    flow = requestForm(profile, ctx, { submitLabel: 'Request consent with this method', legend: `How will you give consent for ${isolate(profile.name)}?` });
   } else if (consent.state === 'revoked') {
     flow = [
       el('h4', {}, 'Give consent again'),
@@ -307,7 +319,7 @@ export function renderConsentPanel(profile, ctx) {
     el(
       'p',
       { class: 'hint' },
-      `Nothing of ${profile.name}'s is collected, used or disclosed without verified consent from a parent. You can review, download and delete ${profile.name}'s data, and revoke consent, at any time.`,
+      `Nothing of ${isolate(profile.name)}'s is collected, used or disclosed without verified consent from a parent. You can review, download and delete ${isolate(profile.name)}'s data, and revoke consent, at any time.`,
     ),
     evidenceRows(profile, ctx),
     flow,
@@ -321,103 +333,11 @@ export function renderConsentPanel(profile, ctx) {
       el(
         'button',
         { type: 'button', class: 'secondary', id: consentIds.exportData(profile.id), onClick: () => ctx.handlers.onExportProfile(profile) },
-        `Export a copy of ${profile.name}'s data`,
+        `Export a copy of ${isolate(profile.name)}'s data`,
       ),
     ),
+    problemAt(ctx, `consent:${profile.id}`, [...(flow ? [flow].flat() : [])].flatMap((node) => (node?.querySelectorAll ? [...node.querySelectorAll('input[type="radio"]')] : []))),
+    noticeAt(ctx, `consent:${profile.id}`),
   );
 }
 
-/** Rename and remove (R-PRO-1). */
-export function renderManageSection(profile, ctx) {
-  const renameId = consentIds.rename(profile.id);
-  const headingId = `${consentIds.manage(profile.id)}-heading`;
-  const input = el('input', { id: renameId, name: 'name', type: 'text', required: true, autocomplete: 'off', maxlength: '200', value: profile.name });
-  if (ctx.drafts.has(renameId)) input.value = ctx.drafts.get(renameId);
-  input.addEventListener('input', () => ctx.handlers.onDraft(renameId, input.value));
-  return el(
-    'section',
-    { class: 'card manage', id: consentIds.manage(profile.id), 'aria-labelledby': headingId },
-    el('h3', { id: headingId }, 'Profile'),
-    el(
-      'form',
-      {
-        class: 'inline-form rename-form',
-        'aria-label': `Rename ${profile.name}`,
-        onSubmit: (event) => {
-          event.preventDefault();
-          ctx.handlers.onRename(profile, input.value);
-        },
-      },
-      el('label', { for: renameId }, 'Name'),
-      el('div', { class: 'inline-controls' }, input, el('button', { type: 'submit', id: consentIds.renameSave(profile.id) }, 'Save name')),
-    ),
-    el(
-      'div',
-      { class: 'remove-profile' },
-      el(
-        'p',
-        {},
-        `Removing ${profile.name}'s profile deletes every recording with its audio, transcript and derived items, then the profile itself. You see the count first and get a receipt.`,
-      ),
-      el('button', { type: 'button', class: 'danger', id: consentIds.remove(profile.id), onClick: () => ctx.handlers.onRemoveProfile(profile) }, `Remove ${profile.name}…`),
-    ),
-  );
-}
-
-/** R-PRO-2: notified as inactive, deleted on `removalDueAt` unless kept. */
-function inactiveNotice(profile, ctx) {
-  const since = lastActiveAt(profile);
-  return el(
-    'li',
-    { class: 'notice-item inactive', dataset: { profileId: profile.id, notice: 'inactive' } },
-    el('p', {}, el('strong', {}, `${profile.name} has not been used since `, time(since, formatDate(since)), '.')),
-    el(
-      'p',
-      {},
-      `Unless you keep it, ${profile.name}'s profile and all its data (${plural(profile.recordingCount, 'recording')}) will be deleted on `,
-      el('strong', { class: 'removal-date' }, time(profile.removalDueAt, formatDate(profile.removalDueAt))),
-      '.',
-    ),
-    el('button', { type: 'button', id: consentIds.keep(profile.id), onClick: () => ctx.handlers.onKeepProfile(profile) }, 'Keep this profile'),
-  );
-}
-
-/** R-PRO-3: turned 13, never converted without the parent's decision. */
-function ageReviewNotice(profile, ctx) {
-  return el(
-    'li',
-    { class: 'notice-item age-review', dataset: { profileId: profile.id, notice: 'age-review' } },
-    el('p', {}, el('strong', {}, `${profile.name} has turned 13.`), ' Flagged for your review on ', time(profile.ageReviewFlaggedAt, formatDate(profile.ageReviewFlaggedAt)), '.'),
-    el(
-      'p',
-      {},
-      `${profile.name} stays a child profile, with your consent and controls, until you decide. As an adult profile, ${profile.name} would manage their own settings and recordings.`,
-    ),
-    el(
-      'div',
-      { class: 'inline-controls' },
-      el('button', { type: 'button', id: consentIds.keepChild(profile.id), onClick: () => ctx.handlers.onResolveAgeReview(profile, false) }, 'Keep as a child profile'),
-      el(
-        'button',
-        { type: 'button', class: 'secondary', id: consentIds.convertAdult(profile.id), onClick: () => ctx.handlers.onResolveAgeReview(profile, true) },
-        'Convert to an adult profile…',
-      ),
-    ),
-  );
-}
-
-/** The notices that need a parent: on the household view (all) or one profile's view. */
-export function renderNotices(profiles, ctx, { headingLevel = 'h3', title = 'Needs your attention' } = {}) {
-  const items = [];
-  for (const profile of profiles) {
-    if (profile.kind === 'child' && profile.inactiveNotifiedAt !== null && profile.removalDueAt !== null) items.push(inactiveNotice(profile, ctx));
-    if (profile.kind === 'child' && profile.ageReviewFlaggedAt !== null) items.push(ageReviewNotice(profile, ctx));
-  }
-  if (items.length === 0) return null;
-  return el(
-    'section',
-    { class: 'card notices', id: consentIds.notices(), 'aria-labelledby': 'notices-heading' },
-    el(headingLevel, { id: 'notices-heading', tabindex: '-1' }, title),
-    el('ul', { class: 'notice-list' }, items),
-  );
-}

@@ -1,9 +1,11 @@
-// Export and import: the household as a JSON file (or one profile's data),
-// and a household file imported back (a parent moving browsers), refused
-// with the engine's errors when it is not valid. Plus the demo tools.
+// Export and import: one person's data as a zip they can open, the household
+// as a JSON file, and a household file imported back (a parent moving
+// browsers), refused in plain words when the engine does not accept it.
+// Plus the demo tools, standing in for the devices and the service.
 
 import { el } from './dom.js';
-import { viewHeading, renderErrorBlock } from './view.js';
+import { renderProblem, toProblem } from './errors.js';
+import { ids, problemAt, viewHeading } from './view.js';
 
 export const dataIds = {
   exportHousehold: 'export-household',
@@ -21,7 +23,16 @@ export const dataIds = {
   demoLarge: 'demo-large',
   demoNotices: 'demo-notices',
   demoNoticeChange: 'demo-notice-change',
+  demoRecipient: 'demo-recipient',
 };
+
+/** One demo tool: what it does, then its button (described by that text). */
+function demoTool(id, className, onClick, label, hint) {
+  return [
+    el('p', { class: 'hint', id: `${id}-hint` }, hint),
+    el('button', { type: 'button', class: className, id, 'aria-describedby': `${id}-hint`, onClick }, label),
+  ];
+}
 
 export function renderDataView(overview, ctx) {
   const { handlers } = ctx;
@@ -31,9 +42,14 @@ export function renderDataView(overview, ctx) {
     overview.profiles.map((p) => el('option', { value: p.id }, p.name)),
   );
   const file = el('input', { type: 'file', id: dataIds.importFile, accept: 'application/json,.json', 'aria-describedby': 'import-hint' });
+  const importProblem = ctx.importResult?.problem ? toProblem(ctx.importResult.problem, { field: dataIds.importFile }) : null;
+  if (importProblem) {
+    file.setAttribute('aria-invalid', 'true');
+    file.setAttribute('aria-describedby', `import-hint ${ids.problem('import-file')}`);
+  }
   const simulateProfile = el('select', { id: dataIds.simulateProfile }, overview.profiles.map((p) => el('option', { value: p.id }, p.name)));
   const simulateDevice = el('select', { id: dataIds.simulateDevice }, overview.devices.map((d) => el('option', { value: d.id }, d.name)));
-  const simulateText = el('input', { id: dataIds.simulateText, type: 'text', required: true, autocomplete: 'off' });
+  const simulateText = el('input', { id: dataIds.simulateText, type: 'text', required: true, autocomplete: 'off', dir: 'auto' });
   const simulateAudio = el('input', { id: dataIds.simulateAudio, type: 'checkbox', checked: true });
   return el(
     'section',
@@ -43,8 +59,7 @@ export function renderDataView(overview, ctx) {
       'section',
       { class: 'card', 'aria-labelledby': 'export-heading' },
       el('h3', { id: 'export-heading' }, 'Export'),
-      el('p', {}, 'The whole household as one JSON file: people, devices, settings, recordings, receipts and the activity log. Audio clips stay in this browser.'),
-      el('button', { type: 'button', id: dataIds.exportHousehold, onClick: () => handlers.onExportHousehold() }, 'Download the household'),
+      el('p', {}, 'One person’s data, to read or keep: a zip with a readable summary, the data file, and the audio clips kept in this browser.'),
       el(
         'form',
         {
@@ -57,6 +72,9 @@ export function renderDataView(overview, ctx) {
         el('label', { for: dataIds.exportProfileSelect }, 'One person’s data'),
         el('div', { class: 'inline-controls' }, profileSelect, el('button', { type: 'submit', class: 'secondary', id: dataIds.exportProfileButton }, 'Download their data')),
       ),
+      el('p', {}, 'The whole household as one JSON file, to move it to another browser: people, devices, settings, recordings, receipts and the activity log. Audio clips stay in this browser.'),
+      el('button', { type: 'button', id: dataIds.exportHousehold, onClick: () => handlers.onExportHousehold() }, 'Download the household'),
+      problemAt(ctx, 'export'),
     ),
     el(
       'section',
@@ -82,9 +100,10 @@ export function renderDataView(overview, ctx) {
       el(
         'div',
         { id: dataIds.importResult, class: 'import-result', 'aria-live': 'polite' },
-        ctx.importResult?.error ? renderErrorBlock(ctx.importResult.error, { title: 'This file was not imported. Nothing was changed.' }) : null,
+        importProblem ? renderProblem(importProblem, { id: ids.problem('import-file'), title: 'This file was not imported. Nothing was changed.' }) : null,
         ctx.importResult?.message ? el('p', { class: 'ok-text' }, ctx.importResult.message) : null,
       ),
+      problemAt(ctx, 'import'),
     ),
     el(
       'section',
@@ -115,6 +134,7 @@ export function renderDataView(overview, ctx) {
           el('div', { class: 'checkbox-row' }, simulateAudio, el('label', { for: dataIds.simulateAudio }, 'With a short audio clip')),
           el('button', { type: 'submit', id: dataIds.simulateSubmit }, 'Record it'),
         ),
+        problemAt(ctx, 'simulate', [simulateText]),
       ),
       el(
         'div',
@@ -126,26 +146,13 @@ export function renderDataView(overview, ctx) {
         'div',
         { class: 'demo-lifecycle' },
         el('h4', {}, 'Notices and consent'),
-        el(
-          'p',
-          { class: 'hint', id: `${dataIds.demoNotices}-hint` },
-          'A demo household set up 19 months ago, with a child unused since then (an inactive-profile notice) and a child who turned 13 two days ago (an age review).',
-        ),
-        el(
-          'button',
-          { type: 'button', class: 'danger', id: dataIds.demoNotices, 'aria-describedby': `${dataIds.demoNotices}-hint`, onClick: () => handlers.onDemo('notices') },
-          'Load the demo household with notices to review…',
-        ),
-        el(
-          'p',
-          { class: 'hint', id: `${dataIds.demoNoticeChange}-hint` },
-          'As the service operator: publish a new privacy notice that also collects the approximate location. That is a material change, so each child needs fresh consent.',
-        ),
-        el(
-          'button',
-          { type: 'button', class: 'secondary', id: dataIds.demoNoticeChange, 'aria-describedby': `${dataIds.demoNoticeChange}-hint`, onClick: () => handlers.onPublishNoticeChange() },
-          'Publish a changed privacy notice…',
-        ),
+        demoTool(dataIds.demoNotices, 'danger', () => handlers.onDemo('notices'), 'Load the demo household with notices to review…',
+          'A demo household set up 19 months ago, with a child unused since then (an inactive-profile notice) and a child who turned 13 two days ago (an age review).'),
+        demoTool(dataIds.demoNoticeChange, 'secondary', () => handlers.onPublishNoticeChange('location'), 'Publish a changed privacy notice…',
+          'As the service operator: publish a new privacy notice that also collects the approximate location. That is a material change, so each child needs fresh consent.'),
+        demoTool(dataIds.demoRecipient, 'secondary', () => handlers.onPublishNoticeChange('recipient'), 'Publish a notice that names a third party…',
+          'As the service operator: publish a notice that names a company which may receive a child’s recordings, with a parent’s separate consent. Also a material change.'),
+        problemAt(ctx, 'demo'),
       ),
     ),
   );

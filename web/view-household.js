@@ -4,10 +4,11 @@
 // due, and its parental consent), devices, the scheduled deletion (sweep),
 // and the written policy.
 
-import { el } from './dom.js';
+import { domId, el, isolate, userText } from './dom.js';
 import { consentStateText, effectiveRetentionText, formatDate, formatDateTime, months, plural, retentionLabel, ageText } from './format.js';
-import { time, viewHeading } from './view.js';
-import { renderNotices } from './view-consent.js';
+import { noticeAt, problemAt, time, viewHeading } from './view.js';
+import { recipientsText } from './view-consent.js';
+import { renderNotices } from './view-notices.js';
 
 function nextDueCell(profile, now) {
   if (profile.recordingCount === 0) return el('td', {}, el('span', { class: 'muted' }, 'nothing kept'));
@@ -28,7 +29,7 @@ function consentCell(profile, ctx) {
     ' ',
     consentStateText(state).toLowerCase(),
     ' — ',
-    el('a', { href: ctx.hrefs.profile(profile.id), 'aria-label': `Give consent for ${profile.name}` }, state === 'verified' ? 'turn on' : 'give consent'),
+    el('a', { href: ctx.hrefs.profile(profile.id), 'aria-label': `Give consent for ${isolate(profile.name)}` }, state === 'verified' ? 'turn on' : 'give consent'),
   );
 }
 
@@ -58,7 +59,7 @@ function profilesTable(overview, ctx) {
           el(
             'tr',
             { dataset: { profileId: profile.id } },
-            el('th', { scope: 'row' }, el('a', { href: ctx.hrefs.profile(profile.id) }, profile.name)),
+            el('th', { scope: 'row' }, el('a', { href: ctx.hrefs.profile(profile.id) }, userText(profile.name, { truncate: true, className: 'name' }))),
             el('td', {}, [profile.kind === 'child' ? 'Child' : 'Adult', ageText(profile.birthDate, ctx.now)].filter(Boolean).join(', ')),
             el('td', {}, retentionLabel(profile.retention)),
             el('td', { class: 'effective-cell' }, effectiveRetentionText(profile.effectiveRetention)),
@@ -73,30 +74,76 @@ function profilesTable(overview, ctx) {
   );
 }
 
-function sweepCard(ctx) {
-  const { sweepPlan, lastSweepAt } = ctx;
+/**
+ * The scheduled jobs (R-RET-6 sweep, R-PRO-2/3 profile checks): who runs them
+ * in a real deployment, when this page last ran them, and what is due now.
+ */
+function jobsCard(ctx) {
+  const { sweepPlan, jobs } = ctx;
   const due = sweepPlan.dueCount;
+  const ran = (at) => (at ? time(at, formatDateTime(at)) : 'not yet');
   return el(
     'section',
     { class: 'card sweep', 'aria-labelledby': 'sweep-heading' },
-    el('h3', { id: 'sweep-heading' }, 'Scheduled deletion'),
+    el('h3', { id: 'sweep-heading' }, 'Scheduled deletion and checks'),
     el(
       'p',
-      {},
-      'When a recording’s retention runs out it is deleted, with its audio, transcript and everything derived from it. ',
-      'This page runs that sweep every time it opens',
-      lastSweepAt ? [', last at ', time(lastSweepAt, formatDateTime(lastSweepAt))] : null,
-      '.',
+      { id: 'jobs-explained' },
+      'In a real deployment the service operator’s servers run these on a schedule, whether or not this page is open: the retention sweep (the package’s ',
+      el('code', {}, 'sweep'),
+      ') deletes every recording whose retention has run out, with its audio, transcript and everything derived from it; the profile checks (',
+      el('code', {}, 'sweepProfiles'),
+      ') find profiles unused for a long time and children who turned 13. This demo has no servers, so the page runs both when it opens and every minute while it is open.',
+    ),
+    el(
+      'dl',
+      { class: 'fields jobs' },
+      el('dt', {}, 'Retention sweep last ran'),
+      el('dd', { id: 'sweep-last' }, ran(jobs.sweepAt)),
+      el('dt', {}, 'Profile checks last ran'),
+      el('dd', { id: 'profiles-last' }, ran(jobs.profilesAt)),
     ),
     el(
       'p',
       { id: 'sweep-due', class: 'sweep-due', dataset: { due: String(due) } },
       due === 0 ? 'Nothing is due now.' : `${plural(due, 'recording')} ${due === 1 ? 'is' : 'are'} due now.`,
-      sweepPlan.nextDueAt !== null && sweepPlan.nextDueAt !== undefined
-        ? [' The next falls due ', time(sweepPlan.nextDueAt, formatDateTime(sweepPlan.nextDueAt)), '.']
-        : null,
+      sweepPlan.nextDueAt !== null && sweepPlan.nextDueAt !== undefined ? [' The next falls due ', time(sweepPlan.nextDueAt, formatDateTime(sweepPlan.nextDueAt)), '.'] : null,
     ),
     el('button', { type: 'button', id: 'sweep-now', class: 'danger', onClick: () => ctx.handlers.onSweep() }, 'Run the sweep now…'),
+    problemAt(ctx, 'sweep'),
+    noticeAt(ctx, 'sweep'),
+  );
+}
+
+/** R-CON-3: who has disclosure to third parties on, to whom, withdrawable in one step. */
+function disclosureCard(overview, ctx) {
+  const children = overview.profiles.filter((p) => p.kind === 'child' && p.consent);
+  const on = children.filter((p) => p.consent.disclosure);
+  return el(
+    'section',
+    { class: 'card disclosure-overview', id: 'disclosure-overview', 'aria-labelledby': 'disclosure-overview-heading', dataset: { on: String(on.length) } },
+    el('h3', { id: 'disclosure-overview-heading' }, 'Disclosure to third parties'),
+    on.length === 0
+      ? el('p', { id: 'disclosure-overview-state' }, 'Off for every child: nothing of a child’s is disclosed to anyone.')
+      : el(
+          'ul',
+          { class: 'plain-list', id: 'disclosure-overview-state' },
+          on.map((profile) =>
+            el(
+              'li',
+              { dataset: { profileId: profile.id } },
+              el('strong', {}, 'On for ', userText(profile.name)),
+              `: ${recipientsText(ctx.thirdParties)} may receive what ${isolate(profile.name)} says. `,
+              el(
+                'button',
+                { type: 'button', class: 'secondary small', id: domId('withdraw-disclosure', profile.id), onClick: () => ctx.handlers.onSetDisclosure(profile, false) },
+                `Withdraw for ${isolate(profile.name)}`,
+              ),
+            ),
+          ),
+        ),
+    problemAt(ctx, 'disclosure-overview'),
+    noticeAt(ctx, 'disclosure-overview'),
   );
 }
 
@@ -106,6 +153,9 @@ function policyDetails(policy) {
     { class: 'policy card' },
     el('summary', {}, 'The written retention policy'),
     el(
+      'div',
+      { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': 'The written retention policy' },
+      el(
       'table',
       {},
       el('caption', {}, 'The longest each kind of data is kept'),
@@ -130,6 +180,7 @@ function policyDetails(policy) {
         ),
       ),
     ),
+    ),
     el('p', { class: 'hint' }, `“Delete what I just said” reaches back ${plural(policy.justSaidWindowMinutes, 'minute')}.`),
   );
 }
@@ -140,7 +191,8 @@ export function renderHouseholdView(overview, ctx) {
   return el(
     'section',
     { class: 'view household', 'aria-labelledby': 'view-heading', dataset: { view: 'household' } },
-    viewHeading(household.name, 'Who is in the household, what each profile keeps, and for how long.'),
+    viewHeading(userText(household.name), 'Who is in the household, what each profile keeps, and for how long.'),
+    noticeAt(ctx, 'household'),
     renderNotices(overview.profiles, ctx),
     el(
       'section',
@@ -159,14 +211,15 @@ export function renderHouseholdView(overview, ctx) {
             'ul',
             { class: 'plain-list', id: 'guardians' },
             guardians.map((guardian) =>
-              el('li', {}, guardian.name, ' ', el('span', { class: guardian.verified ? 'badge ok' : 'badge' }, guardian.verified ? 'verified' : 'not verified')),
+              el('li', {}, userText(guardian.name), ' ', el('span', { class: guardian.verified ? 'badge ok' : 'badge' }, guardian.verified ? 'verified' : 'not verified')),
             ),
           ),
         ),
-        el('div', {}, el('h3', {}, 'Devices'), el('ul', { class: 'plain-list', id: 'devices' }, devices.map((device) => el('li', {}, device.name)))),
+        el('div', {}, el('h3', {}, 'Devices'), el('ul', { class: 'plain-list', id: 'devices' }, devices.map((device) => el('li', {}, userText(device.name))))),
       ),
     ),
-    sweepCard(ctx),
+    disclosureCard(overview, ctx),
+    jobsCard(ctx),
     policyDetails(overview.retentionPolicy),
   );
 }

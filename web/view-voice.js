@@ -1,11 +1,12 @@
-// The voice-request box: what someone said to a device, typed by the parent,
-// for a chosen profile and device, understood by the engine's parser (a wake
-// word in front is ignored) and carried out only where deletion by voice is
-// on for that profile (R-DEL-2).
+// Delete by voice: what someone says to a device, or types here instead, for
+// a chosen profile and device, understood by the engine's parser (a wake
+// word in front is ignored) and carried out, for real, only where deletion
+// by voice is on for that profile (R-DEL-2). Typed here, it is the acting
+// parent's request (an adult's own for an adult), and the receipt says so.
 
-import { el } from './dom.js';
+import { el, isolate, userText } from './dom.js';
 import { plural } from './format.js';
-import { viewHeading } from './view.js';
+import { noticeAt, problemAt, viewHeading } from './view.js';
 
 export const voiceIds = {
   profile: 'voice-profile',
@@ -15,6 +16,12 @@ export const voiceIds = {
   state: 'voice-state',
   understood: 'voice-understood',
 };
+
+/** Typed here, whose request it is: the acting parent's for a child, the adult's own. */
+function whoActs(profile, ctx) {
+  if (profile.kind === 'adult') return `Typed here, it is ${isolate(profile.name)}'s own request.`;
+  return ctx.actingName ? `Typed here, it is your request, as ${isolate(ctx.actingName)}, and the receipt names you.` : '';
+}
 
 export function renderVoiceView(overview, ctx) {
   const { voice, handlers } = ctx;
@@ -33,8 +40,8 @@ export function renderVoiceView(overview, ctx) {
     id: voiceIds.utterance,
     name: 'utterance',
     type: 'text',
-    required: true,
     autocomplete: 'off',
+    dir: 'auto',
     value: voice.utterance,
     'aria-describedby': 'voice-examples',
     onInput: (event) => handlers.onVoiceDraft({ utterance: event.target.value }),
@@ -44,14 +51,14 @@ export function renderVoiceView(overview, ctx) {
         'p',
         { id: voiceIds.state, class: profile.voiceDeletion ? 'voice-state on' : 'voice-state off', dataset: { enabled: String(profile.voiceDeletion) } },
         profile.voiceDeletion
-          ? `Deleting by voice is on for ${profile.name}.`
-          : [`Deleting by voice is off for ${profile.name}: the engine will refuse. Turn it on in `, el('a', { href: ctx.hrefs.profile(profile.id) }, `${profile.name}'s settings`), '.'],
+          ? [`Deleting by voice is on for ${isolate(profile.name)}. `, whoActs(profile, ctx)]
+          : [`Deleting by voice is off for ${isolate(profile.name)}, so a request is refused. Turn it on in `, el('a', { href: ctx.hrefs.profile(profile.id) }, userText(profile.name), "'s settings"), '.'],
       )
     : null;
   return el(
     'section',
     { class: 'view voice', 'aria-labelledby': 'view-heading', dataset: { view: 'voice' } },
-    viewHeading('Voice requests', 'Try what a request to a device does: type what was said, as if said to that device now.'),
+    viewHeading('Delete by voice', 'Say it to a device, or type it here: this deletes for real.'),
     el(
       'form',
       {
@@ -77,8 +84,10 @@ export function renderVoiceView(overview, ctx) {
         ') or “delete everything I said today”. A wake word in front is ignored.',
       ),
       state,
-      el('button', { type: 'submit', id: voiceIds.submit }, 'Send the request…'),
+      el('button', { type: 'submit', class: 'danger', id: voiceIds.submit }, 'Send the request…'),
       el('p', { id: voiceIds.understood, class: 'understood', 'aria-live': 'polite' }, voice.understood ?? ''),
+      problemAt(ctx, 'voice', [utterance]),
+      noticeAt(ctx, 'voice'),
     ),
   );
 }

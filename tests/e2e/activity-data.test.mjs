@@ -8,7 +8,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { useBrowser, openPage, goTo, profileView, tableTotal, confirmAndReadReceipt, readDatabase, storedHousehold, screenshot } from './helpers.mjs';
+import { useBrowser, openPage, goTo, profileView, tableTotal, confirmAndReadReceipt, readDatabase, storedHousehold, screenshot, downloadedFiles, recordingsOf } from './helpers.mjs';
 
 const env = useBrowser();
 
@@ -38,32 +38,30 @@ test('activity log: newest first, paged, and "verify" says the chain is intact',
   }
   await sam.getByLabel('Retention setting').selectOption('3_months');
   await sam.getByRole('button', { name: 'Save setting' }).click();
+  await confirmAndReadReceipt(page, { confirm: /^Save and delete/ });
   await sam.locator('.effective-value', { hasText: 'kept for 3 months' }).waitFor();
-  const total = base + 45;
+  const total = base + 46; // the setting, and the deletion it made
 
   await goTo(page, 'activity');
-  const table = page.locator('#audit-table');
-  assert.equal(await table.getAttribute('data-total'), String(total));
-  assert.equal(await page.locator('#audit-caption').textContent(), `Newest first: ${total - 49}–${total} of ${total} entries (numbered oldest first)`);
-  const first = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => Array.from(tr.children, (td) => td.textContent)));
+  const list = page.locator('#audit-list');
+  assert.equal(await list.getAttribute('data-total'), String(total));
+  assert.equal(await page.locator('#audit-caption').textContent(), `Newest first: 1–50 of ${total} entries`);
+  const entries = (locator) => locator.locator('li.audit-entry').evaluateAll((items) => items.map((li) => ({ seq: Number(li.dataset.seq), text: li.querySelector('.audit-sentence').textContent })));
+  const first = await entries(list);
   assert.equal(first.length, 50);
-  assert.deepEqual(first.map((row) => Number(row[0])), Array.from({ length: 50 }, (_, i) => total - i), 'newest first');
-  assert.equal(first[0][2], 'Sam');
-  assert.equal(first[0][3], 'Retention setting changed');
-  assert.equal(first[1][3], 'Deleting by voice turned on or off');
-  assert.equal(first[1][4], 'Sam: off');
-  assert.equal(first[2][4], 'Sam: on');
+  assert.deepEqual(first.map((e) => e.seq), Array.from({ length: 50 }, (_, i) => total - i), 'newest first');
+  assert.match(first[0].text, /^Sam deleted \d+ recordings, with .* of Sam's, by chosen recordings \(receipt retention-/);
+  assert.equal(first[1].text, "Sam changed Sam's retention from until deleted to 3 months.");
+  assert.equal(first[2].text, 'Sam turned deleting by voice off for Sam.');
+  assert.equal(first[3].text, 'Sam turned deleting by voice on for Sam.');
   await page.getByRole('button', { name: 'Older' }).click();
-  await page.locator('#audit-caption', { hasText: `1–${total - 50} of ${total}` }).waitFor();
-  const older = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => Array.from(tr.children, (td) => td.textContent)));
+  await page.locator('#audit-caption', { hasText: `51–${total} of ${total}` }).waitFor();
+  const older = await entries(list);
   assert.equal(older.length, total - 50);
-  assert.deepEqual(older.at(-1).slice(0, 4).filter((_, i) => i !== 1), ['1', 'The service operator', 'Household created']);
-  assert.deepEqual(older.slice(-3, -1).map((row) => [row[2], row[3]]), [
-    ['The service operator', 'Parent added'],
-    ['The service operator', 'Parent added'],
-  ]);
+  assert.deepEqual(older.at(-1), { seq: 1, text: 'The service operator set up the household.' });
+  assert.deepEqual(older.slice(-3, -1).map((e) => e.text), ['The service operator added Jordan Rivera as a parent (verified).', 'The service operator added Alex Rivera as a parent (verified).']);
   await page.getByRole('button', { name: 'Newest' }).click();
-  await page.locator('#audit-caption', { hasText: `${total - 49}–${total} of ${total}` }).waitFor();
+  await page.locator('#audit-caption', { hasText: `1–50 of ${total}` }).waitFor();
 
   await page.getByRole('button', { name: 'Verify the activity log' }).click();
   const result = page.locator('#verify-result');
@@ -86,7 +84,8 @@ test('activity log: newest first, paged, and "verify" says the chain is intact',
   assert.deepEqual(problems, []);
 });
 
-test('export the household and a child’s data as files; import the household back; a tampered log is caught', async (t) => {
+// covers R-CON-4 R-DEL-4 (what to build 12 of issue 12: an export a parent can read; restore without resurrection)
+test('export: a child’s data as a zip a parent can open (summary, data, audio clips); the household as JSON, imported back keeping what was deleted since; a tampered log is caught', async (t) => {
   const { page, problems } = await openPage(env, t);
 
   // The household file is the engine's state, byte for byte.
@@ -97,26 +96,43 @@ test('export the household and a child’s data as files; import the household b
   assert.ok(Number.isInteger(JSON.parse(household.text).schemaVersion), 'a versioned state');
   assert.match(await page.locator('#status').textContent(), /The household was downloaded as the-rivera-household-/);
 
-  // Maya's data from her own view; Leo's from the export view.
+  // Maya's data from her own view: a summary to read, the data, and every audio clip kept here.
   await goTo(page, 'profile:maya');
   const maya = profileView(page, 'maya');
   const mayaTotal = await tableTotal(maya);
-  const mayaFile = await downloadOf(page, () => maya.getByRole('button', { name: "Download Maya's data" }).click());
-  assert.match(mayaFile.name, /^the-rivera-household-maya-data-\d{4}-\d{2}-\d{2}\.json$/);
-  const mayaData = JSON.parse(mayaFile.text);
+  const mayaRecordings = await recordingsOf(page, 'maya');
+  const mayaFile = await downloadedFiles(page, () => maya.getByRole('button', { name: "Download Maya's data" }).click());
+  assert.match(mayaFile.name, /^the-rivera-household-maya-data-\d{4}-\d{2}-\d{2}\.zip$/);
+  const mayaData = JSON.parse(mayaFile.files['data.json']);
   assert.equal(mayaData.profile.id, 'maya');
   assert.equal(mayaData.recordings.length, mayaTotal);
-  assert.ok(mayaData.recordings.every((r) => r.profileId === 'maya'));
+  const summary = mayaFile.files['summary.txt'];
+  assert.match(summary, /^What The Rivera household keeps about Maya, on /);
+  assert.match(summary, /In effect: kept for 18 months\./);
+  assert.match(summary, new RegExp(`Kept now: ${mayaTotal} recordings`));
+  assert.match(summary, /Goes in [A-Z][a-z]+ \d{4}: \d+ recording/);
+  const clips = Object.keys(mayaFile.files).filter((name) => name.startsWith('audio/'));
+  assert.equal(clips.length, mayaRecordings.filter((r) => r.audio).length, 'every clip kept in this browser');
+  assert.ok(clips.every((name) => String.fromCharCode(...mayaFile.files[name].slice(0, 4)) === 'RIFF'), 'WAV files');
   await goTo(page, 'data');
   await page.getByLabel('One person’s data').selectOption('leo');
-  const leoFile = await downloadOf(page, () => page.getByRole('button', { name: 'Download their data' }).click());
-  assert.equal(JSON.parse(leoFile.text).profile.id, 'leo');
+  const leoFile = await downloadedFiles(page, () => page.getByRole('button', { name: 'Download their data' }).click());
+  assert.equal(JSON.parse(leoFile.files['data.json']).profile.id, 'leo');
   await screenshot(page, 'data');
 
-  // After the export, a deletion; then importing the file brings the household back as it was.
+  // The printable page says the same, grouped by when each piece goes.
+  await goTo(page, 'profile:maya');
+  await maya.getByRole('link', { name: 'What we keep, and when it goes (printable)' }).click();
+  await page.locator('section.view.summary').waitFor();
+  assert.equal(await page.locator('#view-heading').textContent(), 'What we keep about Maya right now, and when each piece goes');
+  assert.equal(await page.locator('.summary-list li').count(), mayaTotal);
+  assert.match(await page.locator('.summary-group h3').first().textContent(), /^Goes in [A-Z][a-z]+ \d{4}: \d+ recording/);
+  await page.getByRole('button', { name: 'Print' }).waitFor();
+
+  // After the export, a deletion; then importing the file keeps it deleted (restore without resurrection).
   await goTo(page, 'profile:maya');
   const withAudio = (await page.evaluate(() => window.familyPrivacyTest.engine.listRecordings({ profileId: 'maya', limit: 25 }).recordings)).find((r) => r.audio);
-  await maya.locator(`tr[data-recording-id="${withAudio.id}"]`).getByRole('button', { name: /^Delete recording/ }).click();
+  await maya.locator(`li.recording[data-recording-id="${withAudio.id}"]`).getByRole('button', { name: /^Delete recording/ }).click();
   await confirmAndReadReceipt(page);
   assert.equal(await tableTotal(maya), mayaTotal - 1);
 
@@ -124,28 +140,26 @@ test('export the household and a child’s data as files; import the household b
   const dialog = page.locator('dialog#confirm-dialog');
   await dialog.waitFor();
   assert.equal(await dialog.locator('h2').textContent(), 'Replace the household in this browser?');
-  const summary = await dialog.textContent();
-  assert.match(summary, /holds The Rivera household/);
-  assert.match(summary, /3 profiles: Maya, Leo, Sam/);
+  const said = await dialog.textContent();
+  assert.match(said, /holds The Rivera household/);
+  assert.match(said, /3 profiles: Maya, Leo, Sam/);
+  assert.equal(await dialog.locator('#import-stays-deleted').textContent(), '1 recording in the file was deleted here since: it stays deleted. An import never brings a deletion back.');
   assert.match(await dialog.locator('#import-log-check').textContent(), /intact/);
   await screenshot(page, 'dialog-import', { fullPage: false });
   await dialog.getByRole('button', { name: 'Replace the household' }).click();
   await page.locator('#status', { hasText: `imported from ${household.name}` }).waitFor();
-  assert.match(await page.locator('#import-result').textContent(), /Imported The Rivera household/);
-  assert.equal(await page.evaluate(() => window.familyPrivacyTest.engine.exportStateJson()), household.text);
+  assert.match(await page.locator('#import-result').textContent(), /Imported The Rivera household: \d+ recordings, 1 recording kept deleted\./);
   const db = await readDatabase(page);
-  assert.equal(db.household, household.text, 'stored as the new snapshot');
   assert.deepEqual(db.journal, []);
   assert.equal(db.snapshotRevision, db.head);
-  const stored = await storedHousehold(page);
+  const stored = await storedHousehold(page, [withAudio.id]);
   assert.equal(stored.matchesPage, true);
-
-  // The recording deleted before the import is back, but its audio clip was deleted with it: it does not play.
+  assert.ok(!stored.recordingIds.includes(withAudio.id), 'still deleted');
+  assert.deepEqual(stored.mayUseForPlayback, [false]);
+  assert.deepEqual(stored.storedAudio.filter((clip) => clip.recordingId === withAudio.id), [], 'and its clip is not back');
   await goTo(page, 'profile:maya');
-  assert.equal(await tableTotal(maya), mayaTotal);
-  await maya.locator(`tr[data-recording-id="${withAudio.id}"]`).getByRole('button', { name: /^Play/ }).click();
-  await page.locator('#player-caption', { hasText: 'is not stored in this browser' }).waitFor();
-  assert.equal(await page.locator('#player-audio').getAttribute('src'), null);
+  assert.equal(await tableTotal(maya), mayaTotal - 1);
+  assert.equal(await maya.locator(`li.recording[data-recording-id="${withAudio.id}"]`).count(), 0);
 
   // A tampered file imports (the engine keeps what it is given) but its log does not verify.
   const tampered = JSON.parse(household.text);
@@ -164,7 +178,9 @@ test('export the household and a child’s data as files; import the household b
     await result.textContent(),
     'The activity log has been tampered with. Entry 4 was changed after it was written. Entries from there on cannot be trusted.',
   );
-  assert.equal(await page.locator('#audit-table tr[data-seq="4"] td.details').textContent(), 'Someone else');
+  await page.getByLabel('Kind').selectOption('profiles');
+  await page.getByRole('button', { name: 'Show', exact: true }).click();
+  assert.match(await page.locator('#audit-list li[data-seq="4"] .audit-sentence').textContent(), /^Alex Rivera added the device Someone else\.$/);
   assert.deepEqual(problems, []);
 });
 
@@ -184,9 +200,10 @@ test('a bad file is refused with the engine’s errors, and nothing changes', as
     const result = page.locator('#import-result');
     // Two cases in a row can share a code: wait for this file's own details,
     // not the previous file's answer still on screen.
-    await result.locator('.error-details', { hasText: detail }).waitFor();
-    await result.locator('.error-code', { hasText: code }).waitFor();
-    assert.match(await result.locator('.error-title').textContent(), /This file was not imported\. Nothing was changed\./);
+    await result.locator('.error-details', { hasText: detail }).waitFor({ state: 'attached' });
+    await result.locator('.error-code', { hasText: code }).waitFor({ state: 'attached' });
+    assert.match(await result.locator('.problem-title').textContent(), /This file was not imported\. Nothing was changed\./);
+    assert.ok((await result.locator('.problem-text').textContent()).length > 10, 'in plain words');
     assert.match(await result.locator('.error-details').textContent(), detail, name);
     assert.equal(await page.locator('dialog#confirm-dialog').isVisible(), false, `${name}: nothing to confirm`);
   }

@@ -10,7 +10,6 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
 import {
   useBrowser,
   openPage,
@@ -23,8 +22,12 @@ import {
   axeAudit,
   screenshot,
   countsText,
+  receiptCountsText,
   expectedCounts,
   recordingsOf,
+  downloadedFiles,
+  publishRecipient,
+  confirmAndOpenReceipt,
 } from './helpers.mjs';
 
 const env = useBrowser();
@@ -40,14 +43,10 @@ async function sayAs(page, name, words) {
   await page.getByLabel('Said by').selectOption({ label: name });
   await page.getByLabel('What was said').fill(words);
   await page.getByRole('button', { name: 'Record it' }).click();
-  const refused = page.locator('#alerts .error-code');
+  const refused = page.locator('form.simulate-form .problem .error-code');
   const recorded = page.locator('#status', { hasText: `Recorded ${name} saying` });
-  await Promise.race([refused.waitFor(), recorded.waitFor()]);
-  if (await refused.count()) {
-    const code = await refused.textContent();
-    await page.locator('#alerts').getByRole('button', { name: 'Dismiss' }).click();
-    return { refused: code };
-  }
+  await Promise.race([refused.waitFor({ state: 'attached' }), recorded.waitFor()]);
+  if (await refused.count()) return { refused: await refused.textContent() };
   return { recorded: await recorded.textContent() };
 }
 
@@ -125,9 +124,10 @@ test('adding a child walks through consent: an approved method, the demo verifie
   assert.equal(fields['Verified by'], 'Demo verifier');
   assert.match(fields['Verified at'], /\d{4}/);
   assert.equal(fields['Privacy notice'], 'version 1 (the current one)');
-  const [download] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: "Export a copy of Ada's data" }).click()]);
-  assert.match(download.suggestedFilename(), /^the-rivera-household-ada-data-\d{4}-\d{2}-\d{2}\.json$/);
-  const file = JSON.parse(await readFile(await download.path(), 'utf8'));
+  const exported = await downloadedFiles(page, () => panel.getByRole('button', { name: "Export a copy of Ada's data" }).click());
+  assert.match(exported.name, /^the-rivera-household-ada-data-\d{4}-\d{2}-\d{2}\.zip$/);
+  assert.match(exported.files['summary.txt'], /What The Rivera household keeps about Ada/);
+  const file = JSON.parse(exported.files['data.json']);
   assert.equal(file.profile.id, ada.id);
   assert.equal(file.profile.consent.evidence.reference, reference);
 
@@ -170,42 +170,68 @@ test('adding a child walks through consent: an approved method, the demo verifie
   assert.deepEqual(problems, []);
 });
 
-test('disclosure to third parties: separate, off by default, on and off again; refused by the engine for email-plus', async (t) => {
+// covers R-CON-3 R-CON-5 (why 2 of issue 12)
+test('why 2: disclosure to third parties is confirmed like a deletion, naming recipients and purposes; none named: it cannot be turned on; shown on the household, withdrawn in one step; refused for email-plus', async (t) => {
   const { page, problems } = await openPage(env, t);
+  const dialog = page.locator('dialog#confirm-dialog');
   await goTo(page, 'profile:maya');
   const maya = profileView(page, 'maya');
-  const toggle = maya.getByLabel("Allow disclosure of Maya's data to third parties");
-  assert.equal(await toggle.isChecked(), false, 'off by default');
-  assert.match(await maya.locator('.disclosure-consent').textContent(), /separate consent.*off unless you turn it on.*can use the service just the same without it/s);
-  await toggle.check();
+  const section = maya.locator('.disclosure-consent');
+  assert.equal(await section.getAttribute('data-disclosure'), 'false', 'off by default');
+  assert.match(await section.textContent(), /separate consent.*off unless you turn it on.*can use the service just the same without it/s);
+  // The demo's notice names nobody: there is nothing to consent to.
+  assert.equal(await section.locator('.no-recipients').textContent(), 'The privacy notice names no third party, so there is nobody this could go to: it cannot be turned on.');
+  assert.equal(await section.getByRole('button', { name: /^Allow disclosure/ }).count(), 0);
+
+  // The operator names a recipient (a material change: Maya's consent is given afresh).
+  await publishRecipient(page, ['Maya']);
+  await goTo(page, 'profile:maya');
+  await section.getByRole('button', { name: 'Allow disclosure to the recipients named…' }).click();
+  await dialog.waitFor();
+  assert.equal(await dialog.locator('h2').textContent(), "Allow Maya's data to be disclosed to third parties?");
+  assert.equal(await dialog.locator('ul.recipients li').textContent(), 'Acme Speech Lab (model training): improving speech recognition for children’s voices');
+  await screenshot(page, 'dialog-disclosure', { fullPage: false });
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  assert.equal((await profileNamed(page, 'Maya')).consent.disclosure, false, 'cancelled: still off');
+  await section.getByRole('button', { name: 'Allow disclosure to the recipients named…' }).click();
+  await dialog.getByRole('button', { name: 'Allow disclosure to 1 recipient' }).click();
   await page.locator('#status', { hasText: 'Disclosure to third parties is on for Maya.' }).waitFor();
   assert.equal((await profileNamed(page, 'Maya')).consent.disclosure, true);
-  assert.equal(await toggle.isChecked(), true);
-  assert.match(await maya.locator('.disclosure-state').textContent(), /^On/);
-  await toggle.uncheck();
-  await page.locator('#status', { hasText: 'Disclosure to third parties is off for Maya' }).waitFor();
-  assert.equal((await profileNamed(page, 'Maya')).consent.disclosure, false);
+  assert.match(await section.locator('.disclosure-state').textContent(), /^On: Acme Speech Lab \(improving speech recognition for children’s voices\) may receive it\./);
 
-  // Consent by email-plus backs internal use only: the engine refuses, and the page shows its refusal.
+  // The household overview shows it, and withdraws it in one step.
+  await goTo(page, 'household');
+  const overview = page.locator('#disclosure-overview');
+  assert.equal(await overview.getAttribute('data-on'), '1');
+  assert.match(await overview.textContent(), /On for Maya: Acme Speech Lab \(improving speech recognition for children’s voices\) may receive what Maya says/);
+  await overview.getByRole('button', { name: 'Withdraw for Maya' }).click();
+  await page.locator('#status', { hasText: 'Disclosure to third parties is off for Maya' }).waitFor();
+  assert.equal(await dialog.isVisible(), false, 'withdrawing asks nothing');
+  assert.equal((await profileNamed(page, 'Maya')).consent.disclosure, false);
+  assert.match(await overview.textContent(), /Off for every child/);
+
+  // Consent by email-plus backs internal use only: the engine refuses, next to the button, in plain words.
   const eve = await addChild(page, { name: 'Eve', method: 'Email, plus a check' });
   await page.getByRole('button', { name: 'Mark as verified (demo)' }).click();
   await page.locator('#add-child-done').waitFor();
   await goTo(page, `profile:${eve.id}`);
   const view = profileView(page, eve.id);
-  assert.match(await view.locator('.email-plus-note').textContent(), /internal use only/);
-  await view.getByLabel("Allow disclosure of Eve's data to third parties").check();
-  const alert = page.getByRole('alert');
-  await alert.locator('.error-code', { hasText: 'consent_required' }).waitFor();
-  assert.match(await alert.locator('.error-message').textContent(), /email-plus backs internal use only/);
-  assert.match(await view.locator('.refusal').textContent(), /The privacy engine refused to turn it on: .*email-plus.*\(consent_required\)/);
-  assert.equal(await view.getByLabel("Allow disclosure of Eve's data to third parties").isChecked(), false, 'still off');
+  assert.match(await view.locator('.internal-only-note').textContent(), /internal use only/);
+  await view.getByRole('button', { name: 'Allow disclosure to the recipients named…' }).click();
+  await dialog.getByRole('button', { name: 'Allow disclosure to 1 recipient' }).click();
+  const problem = view.locator('.disclosure-consent .problem');
+  await problem.waitFor();
+  assert.match(await problem.locator('.problem-text').textContent(), /^The way consent was given covers internal use only/);
+  assert.equal(await problem.locator('.error-code').textContent(), 'consent_required', "the engine's code kept for support");
+  assert.equal(await page.locator('#alerts').textContent(), '');
   assert.equal((await profileNamed(page, 'Eve')).consent.disclosure, false);
   await screenshot(page, 'disclosure-refused-email-plus');
 
   const stored = await storedHousehold(page);
   assert.equal(stored.matchesPage, true);
   assert.deepEqual(stored.journal.map((e) => e.method), [
-    'setDisclosureConsent', 'setDisclosureConsent', 'addProfile', 'requestConsent', 'recordConsent',
+    'setPrivacyNotice', 'recordConsent', 'setDisclosureConsent', 'setDisclosureConsent', 'addProfile', 'requestConsent', 'recordConsent',
   ], 'the refused command stored nothing');
   assert.deepEqual(problems, []);
 });
@@ -264,14 +290,15 @@ test('revoke and keep the recordings, give consent again; revoke and delete now:
   assert.equal(await dialog.locator('h2').textContent(), "Revoke consent and delete all of Leo's recordings?");
   assert.equal(await dialogCounts(page), countsText(expectedCounts(leoBefore)), "the engine's count");
   await screenshot(page, 'dialog-revoke-delete-count', { fullPage: false });
-  const receipt = await confirmAndReadReceipt(page);
+  const { text: receipt, notice } = await confirmAndOpenReceipt(page, { confirm: 'Revoke and delete permanently' });
   assert.match(receipt, /Status\s*Deleted/);
   assert.match(receipt, /Requested by\s*Alex Rivera/);
   assert.match(receipt, /For\s*Leo/);
   assert.match(receipt, /What was asked\s*every recording/);
-  assert.ok(receipt.includes(countsText(expectedCounts(leoBefore))));
+  assert.ok(receipt.includes(receiptCountsText(expectedCounts(leoBefore))));
   assert.match(await page.locator('#status').textContent(), new RegExp(`Consent for Leo was revoked: recording stopped, and ${leoBefore.length} recordings were deleted\\. Receipt revoke-`));
-  await page.locator('#last-receipt').getByRole('heading', { name: 'Deletion receipt' }).waitFor();
+  assert.match(await notice.locator('.done-text').textContent(), /^Consent for Leo was revoked/, 'one receipt, in place in the consent panel');
+  assert.equal(await notice.evaluate((node) => node.closest('section.consent') !== null), true);
   const leoAfter = await profileNamed(page, 'Leo');
   assert.deepEqual([leoAfter.consent.state, leoAfter.enabled, leoAfter.recordingCount], ['revoked', false, 0]);
 
@@ -334,6 +361,7 @@ test('accessibility: axe-core finds no serious or critical violation on the cons
   const { page, problems } = await openPage(env, t, { contextOptions: { bypassCSP: true } });
   const audit = axeAudit(page, t);
   const check = audit.check;
+  await publishRecipient(page);
   await goTo(page, 'add-child');
   await check('add a child: who and how');
   const zoe = await addChild(page, { name: 'Zoe', method: 'Email, plus a check' });
@@ -342,8 +370,11 @@ test('accessibility: axe-core finds no serious or critical violation on the cons
   await page.locator('#add-child-done').waitFor();
   await check('add a child: done');
   await goTo(page, `profile:${zoe.id}`);
-  await profileView(page, zoe.id).getByLabel("Allow disclosure of Zoe's data to third parties").check();
-  await page.locator('#alerts .error-code').waitFor();
+  await profileView(page, zoe.id).getByRole('button', { name: 'Allow disclosure to the recipients named…' }).click();
+  await page.locator('dialog#confirm-dialog').waitFor();
+  await check('disclosure: who would receive what');
+  await page.getByRole('button', { name: 'Allow disclosure to 1 recipient' }).click();
+  await profileView(page, zoe.id).locator('.disclosure-consent .problem').waitFor();
   await check('consent panel with the refusal');
   await profileView(page, zoe.id).getByRole('button', { name: 'Revoke consent…' }).click();
   await page.locator('dialog#confirm-dialog').waitFor();

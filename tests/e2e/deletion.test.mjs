@@ -24,6 +24,7 @@ import {
   screenshot,
   berlinDay,
   countsText,
+  receiptCountsText,
   expectedCounts,
   recordingsOf,
 } from './helpers.mjs';
@@ -54,9 +55,9 @@ test('delete one (while it plays), several selected across pages, a date range, 
   const firstPage = mayaAll.slice(0, 25);
   const one = firstPage.find((r) => r.audio) ?? mayaAll.find((r) => r.audio);
   if (!firstPage.includes(one)) throw new Error('expected a recording with audio on the first page');
-  await maya.locator(`tr[data-recording-id="${one.id}"]`).getByRole('button', { name: /^Play/ }).click();
+  await maya.locator(`li.recording[data-recording-id="${one.id}"]`).getByRole('button', { name: /^Play/ }).click();
   await page.waitForFunction((id) => document.getElementById('player-audio')?.dataset.recordingId === id, one.id);
-  await maya.locator(`tr[data-recording-id="${one.id}"]`).getByRole('button', { name: /^Delete recording/ }).click();
+  await maya.locator(`li.recording[data-recording-id="${one.id}"]`).getByRole('button', { name: /^Delete recording/ }).click();
   await dialog.waitFor();
   assert.equal(await dialog.locator('h2').textContent(), "Delete one of Maya's recordings?");
   assert.equal(await dialogCounts(page), countsText(expectedCounts([one])), "the engine's count comes first");
@@ -66,22 +67,21 @@ test('delete one (while it plays), several selected across pages, a date range, 
   assert.match(receipt, /Requested by\s*Alex Rivera/);
   assert.match(receipt, /For\s*Maya/);
   assert.match(receipt, /What was asked\s*1 recording chosen one by one/);
-  assert.ok(receipt.includes(countsText(expectedCounts([one]))));
-  assert.equal(await maya.locator(`tr[data-recording-id="${one.id}"]`).count(), 0);
-  const player = await page.locator('#player-audio').evaluate((node) => ({ src: node.getAttribute('src'), paused: node.paused }));
-  assert.deepEqual(player, { src: null, paused: true }, 'the deleted recording stops playing');
-  await page.locator('#last-receipt').getByRole('heading', { name: 'Deletion receipt' }).waitFor();
+  assert.ok(receipt.includes(receiptCountsText(expectedCounts([one]))));
+  assert.equal(await maya.locator(`li.recording[data-recording-id="${one.id}"]`).count(), 0);
+  const player = await page.evaluate(() => ({ shown: document.getElementById('player-audio') !== null, playing: [...document.querySelectorAll('audio')].some((a) => !a.paused) }));
+  assert.deepEqual(player, { shown: false, playing: false }, 'the deleted recording stops playing');
   await assertGoneFromStorage(page, [one.id]);
 
   // Several selected, across two pages.
   const pageOne = await rowIds(maya);
   const chosen = [pageOne[1], pageOne[3]];
-  for (const id of chosen) await maya.locator(`tr[data-recording-id="${id}"] input.select-recording`).check();
+  for (const id of chosen) await maya.locator(`li.recording[data-recording-id="${id}"] input.select-recording`).check();
   await maya.getByRole('button', { name: 'Older' }).click();
-  await maya.locator('caption', { hasText: '26–50 of' }).waitFor();
+  await maya.locator('.history-summary', { hasText: '26–50 of' }).waitFor();
   const pageTwo = await rowIds(maya);
   chosen.push(pageTwo[0]);
-  await maya.locator(`tr[data-recording-id="${pageTwo[0]}"] input.select-recording`).check();
+  await maya.locator(`li.recording[data-recording-id="${pageTwo[0]}"] input.select-recording`).check();
   assert.equal(await maya.locator('.selection-count').textContent(), '3 recordings selected');
   await maya.getByRole('button', { name: 'Delete selected (3)…' }).click();
   await dialog.waitFor();
@@ -104,16 +104,16 @@ test('delete one (while it plays), several selected across pages, a date range, 
   await maya.getByRole('button', { name: 'Clear selection' }).click();
   assert.equal(await maya.locator('.selection-count').textContent(), '0 recordings selected');
 
-  // A reversed range: the engine refuses it (from >= to), in the alert region, before any dialog.
+  // A reversed range: refused next to the last day, in plain words, before any dialog.
   await maya.getByLabel('First day').fill('2024-03-10');
   await maya.getByLabel('Last day (included)').fill('2024-03-08');
   await maya.getByRole('button', { name: 'Review deleting these days…' }).click();
-  const alert = page.getByRole('alert');
-  await alert.locator('.error-code', { hasText: 'invalid_input' }).waitFor();
-  assert.ok((await alert.locator('.error-details li').count()) >= 1, 'the details are listed');
+  const problem = maya.locator('.range-form .problem');
+  await problem.waitFor();
+  assert.equal(await problem.locator('.problem-text').textContent(), 'The last day (Mar 8, 2024) is before the first day (Mar 10, 2024).');
+  assert.equal(await maya.getByLabel('Last day (included)').getAttribute('aria-invalid'), 'true');
   assert.equal(await dialog.isVisible(), false, 'nothing to confirm');
-  await alert.getByRole('button', { name: 'Dismiss' }).click();
-  assert.equal(await page.locator('#alerts').textContent(), '');
+  assert.equal(await page.locator('#alerts').textContent(), '', 'nothing at the top of the page');
 
   // A date range: the local days spanning the 10th to the 20th newest.
   const now = await recordingsOf(page, 'maya');
@@ -124,7 +124,9 @@ test('delete one (while it plays), several selected across pages, a date range, 
   await maya.getByLabel('Last day (included)').fill(toDay);
   await maya.getByRole('button', { name: 'Review deleting these days…' }).click();
   await dialog.waitFor();
-  assert.equal(await dialog.locator('h2').textContent(), `Delete Maya's recordings from ${fromDay} to ${toDay}?`);
+  const words = (day) => new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
+  assert.equal(await dialog.locator('h2').textContent(), `Delete Maya's recordings from ${words(fromDay)} to ${words(toDay)}?`);
+  assert.equal(await dialog.locator('.preview-items li').count(), Math.min(50, inRange.length), 'the confirmation lists what goes');
   assert.equal(await dialogCounts(page), countsText(expectedCounts(inRange)));
   receipt = await confirmAndReadReceipt(page);
   assert.match(receipt, /recordings captured from .* up to \(not including\)/);
@@ -147,7 +149,7 @@ test('delete one (while it plays), several selected across pages, a date range, 
   assert.deepEqual((await recordingsOf(page, 'leo')).map((r) => r.id), leoBefore.map((r) => r.id), "Leo's are untouched");
 
   // Everything, for Leo (acting as the other parent).
-  await page.getByLabel('Acting as parent').selectOption('guardian-jordan');
+  await page.getByLabel('Who is acting').selectOption('guardian-jordan');
   await goTo(page, 'profile:leo');
   const leo = profileView(page, 'leo');
   await leo.getByRole('button', { name: "Review deleting all of Leo's recordings…" }).click();
@@ -177,7 +179,7 @@ test('delete one (while it plays), several selected across pages, a date range, 
   assert.deepEqual(problems, []);
 });
 
-test('voice requests: the toggle, "what I just said" and "everything I said today" (wake word ignored), refusals', async (t) => {
+test('delete by voice: the toggle, "what I just said" and "everything I said today" (wake word ignored), refusals, in the typing parent’s name', async (t) => {
   const { page, problems, reload } = await openPage(env, t);
   const dialog = page.locator('dialog#confirm-dialog');
 
@@ -203,8 +205,10 @@ test('voice requests: the toggle, "what I just said" and "everything I said toda
   await page.getByLabel('To which device').selectOption('kitchen-speaker');
   await page.getByLabel('What was said').fill('Alexa, delete what I just said');
   await page.getByRole('button', { name: 'Send the request…' }).click();
-  await page.locator('#alerts .error-code', { hasText: 'forbidden' }).waitFor();
-  assert.match(await page.locator('#alerts').textContent(), /deletion by voice is off for this profile/);
+  const voiceProblem = page.locator('form.voice-form .problem');
+  await voiceProblem.locator('.error-code', { hasText: 'forbidden' }).waitFor({ state: 'attached' });
+  assert.equal(await voiceProblem.locator('.problem-text').textContent(), 'Deleting by voice is off for Maya. Turn it on in the settings first.');
+  assert.match(await voiceProblem.locator('.error-message').textContent(), /deletion by voice is off for this profile/, "the engine's words kept for support");
   assert.equal((await recordingsOf(page, 'maya'))[0].id, recent[0].id, 'nothing deleted');
 
   // Turn it on in Maya's view.
@@ -226,7 +230,7 @@ test('voice requests: the toggle, "what I just said" and "everything I said toda
   assert.equal(await dialogCounts(page), countsText(expectedCounts([recent[0]])));
   await screenshot(page, 'voice');
   let receipt = await confirmAndReadReceipt(page);
-  assert.match(receipt, /Requested by\s*Maya/);
+  assert.match(receipt, /Requested by\s*Alex Rivera/, 'the parent who typed it');
   assert.match(receipt, /What was asked\s*what was just said on Kitchen speaker \(by voice\)/);
   assert.match(receipt, /1 recording/);
   assert.deepEqual((await recordingsOf(page, 'maya')).filter((r) => r.id === recent[0].id), []);
@@ -265,15 +269,15 @@ test('voice requests: the toggle, "what I just said" and "everything I said toda
   // Not a deletion request: the parser says so.
   await page.getByLabel('What was said').fill('play some music');
   await page.getByRole('button', { name: 'Send the request…' }).click();
-  await page.locator('#alerts .error-code', { hasText: 'not_understood' }).waitFor();
+  await page.locator('form.voice-form .problem .error-code', { hasText: 'not_understood' }).waitFor({ state: 'attached' });
   assert.equal(await page.locator('#voice-understood').textContent(), 'Not understood as a deletion request.');
 
   await reload();
   db = await readDatabase(page);
   assert.deepEqual(
     db.journal.map((e) => e.method),
-    ['addRecording', 'addRecording', 'setVoiceDeletion', 'voiceRequest', 'voiceRequest'],
-    'the refused request stored nothing',
+    ['addRecording', 'addRecording', 'setVoiceDeletion', 'deleteRecordings', 'deleteRecordings'],
+    'the refused request stored nothing; typed by a parent, each is that parent’s deletion',
   );
   assert.deepEqual(db.audio.filter((clip) => recent.some((r) => r.id === clip.recordingId)), []);
   assert.deepEqual(problems, []);
@@ -299,11 +303,12 @@ test('a write that fails half way, or a tab closed mid-write, leaves page and st
       return put.apply(this, args);
     };
   });
-  await maya.locator(`tr[data-recording-id="${target}"]`).getByRole('button', { name: /^Delete recording/ }).click();
+  await maya.locator(`li.recording[data-recording-id="${target}"]`).getByRole('button', { name: /^Delete recording/ }).click();
   await dialog.getByRole('button', { name: 'Delete permanently' }).click();
-  await page.locator('#alerts .error', { hasText: 'simulated failure' }).waitFor();
+  await maya.locator('.history .problem', { hasText: 'could not save the change' }).waitFor();
+  assert.match(await maya.locator('.history .problem .error-message').textContent(), /simulated failure/);
   assert.equal(await dialog.isVisible(), false, 'no receipt for what did not happen');
-  await maya.locator(`tr[data-recording-id="${target}"]`).waitFor();
+  await maya.locator(`li.recording[data-recording-id="${target}"]`).waitFor();
   assert.equal(await tableTotal(maya), total, 'the page still shows it');
   const after = await readDatabase(page);
   assert.deepEqual({ head: after.head, journal: after.journal }, { head: before.head, journal: before.journal }, 'nothing stored');
@@ -311,7 +316,7 @@ test('a write that fails half way, or a tab closed mid-write, leaves page and st
   problems.splice(0, problems.length, ...problems.filter((p) => !p.includes('simulated failure')));
 
   // A tab closed the moment a deletion is confirmed: the next one finds either all of it or none.
-  await maya.locator(`tr[data-recording-id="${target}"]`).getByRole('button', { name: /^Delete recording/ }).click();
+  await maya.locator(`li.recording[data-recording-id="${target}"]`).getByRole('button', { name: /^Delete recording/ }).click();
   await dialog.getByRole('button', { name: 'Delete permanently' }).click();
   await page.close({ runBeforeUnload: false });
   const next = await openTab(env, context, { problems: [] });

@@ -10,6 +10,7 @@ import { access, mkdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
+import { strFromU8, unzipSync } from 'fflate';
 import { startServer } from '../../scripts/serve.mjs';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -106,6 +107,17 @@ export async function openPage(env, t, { query = '?test', hash = '', contextOpti
   return { context, page, problems, reload, cspViolations };
 }
 
+/** Two tabs of one browser (one IndexedDB), both on a profile's view: { a, b, problems }. */
+export async function twoTabsOn(env, t, profileId) {
+  const context = await newContext(env, t);
+  const problems = [];
+  const a = await openTab(env, context, { problems });
+  const b = await openTab(env, context, { problems });
+  await goTo(a, `profile:${profileId}`);
+  await goTo(b, `profile:${profileId}`);
+  return { a, b, problems };
+}
+
 /** Goes to a view through the navigation links, as a user would. */
 export async function goTo(page, nav) {
   await page.locator(`#nav a[data-nav="${nav}"]`).click();
@@ -115,9 +127,13 @@ export async function goTo(page, nav) {
 
 export const profileView = (page, profileId) => page.locator(`section.view.profile[data-profile-id="${profileId}"]`);
 
+/** The recordings listed on the history's current page, in order. */
 export async function rowIds(scope) {
-  return scope.locator('table.recordings-table tbody tr').evaluateAll((rows) => rows.map((row) => row.dataset.recordingId));
+  return scope.locator('.recordings li.recording').evaluateAll((rows) => rows.map((row) => row.dataset.recordingId));
 }
+
+/** One recording's card in the voice history. */
+export const recordingCard = (scope, id) => scope.locator(`li.recording[data-recording-id="${id}"]`);
 
 export async function tableTotal(scope) {
   return Number(await scope.locator('.history [data-total]').getAttribute('data-total'));
@@ -127,15 +143,35 @@ export async function dialogCounts(page) {
   return page.locator('dialog#confirm-dialog .preview-counts').textContent();
 }
 
-/** Confirms the open deletion dialog, waits for the receipt, returns its text, and closes it. */
-export async function confirmAndReadReceipt(page) {
+/** The receipt numbers of the receipts kept in notices on the page now. */
+function receiptNumbers(page) {
+  return page.locator('.done-notice .receipt').evaluateAll((nodes) => nodes.map((node) => node.querySelectorAll('dd')[1]?.textContent));
+}
+
+/**
+ * Confirms the open deletion dialog (its button `confirm`), waits for the
+ * notice it leaves in place (one receipt, no second dialog), opens the full
+ * receipt one click away, and returns `{ text, notice }`: the receipt's text
+ * and the notice's locator.
+ */
+export async function confirmAndOpenReceipt(page, { confirm = 'Delete permanently' } = {}) {
   const dialog = page.locator('dialog#confirm-dialog');
-  await dialog.getByRole('button', { name: 'Delete permanently' }).click();
-  await dialog.getByRole('heading', { name: 'Deletion receipt' }).waitFor();
-  const text = await dialog.locator('.receipt').textContent();
-  await dialog.getByRole('button', { name: 'Close' }).click();
+  const seen = await receiptNumbers(page);
+  await dialog.getByRole('button', { name: confirm, exact: true }).click();
   await dialog.waitFor({ state: 'hidden' });
-  return text;
+  const handle = await page.waitForFunction((known) => {
+    const fresh = [...document.querySelectorAll('.done-notice .receipt')].find((node) => !known.includes(node.querySelectorAll('dd')[1]?.textContent));
+    return fresh ? fresh.closest('.done-notice').id : null;
+  }, seen);
+  const notice = page.locator(`[id="${await handle.jsonValue()}"]`);
+  assert.equal(await dialog.isVisible(), false, 'no receipt dialog: the receipt is in place');
+  await notice.getByText('Show the full receipt').click();
+  return { text: await notice.locator('.receipt').textContent(), notice };
+}
+
+/** Confirms the open deletion dialog and returns the text of the receipt it leaves in place. */
+export async function confirmAndReadReceipt(page, options) {
+  return (await confirmAndOpenReceipt(page, options)).text;
 }
 
 export async function screenshot(page, name, options = {}) {
@@ -311,8 +347,7 @@ export function expectedCounts(recordings) {
   return counts;
 }
 
-/** The counts as the page words them in a confirmation or a receipt. */
-export function countsText(counts) {
+function countLines(counts) {
   const noun = (n, one, many) => `${n} ${n === 1 ? one : many}`;
   return [
     noun(counts.recordings, 'recording', 'recordings'),
@@ -321,5 +356,44 @@ export function countsText(counts) {
     noun(counts.intent, 'intent', 'intents'),
     noun(counts.annotation, 'annotation', 'annotations'),
     noun(counts.training_copy, 'training copy', 'training copies'),
-  ].join('');
+  ];
+}
+
+/** The counts as a confirmation words them: only what goes (no "0 annotations"). */
+export function countsText(counts) {
+  return countLines(counts).filter((line) => !line.startsWith('0 ')).join('');
+}
+
+/** The counts as a receipt lists them: every kind, zeros included. */
+export function receiptCountsText(counts) {
+  return countLines(counts).join('');
+}
+
+/** A download's files: a zip's entries (text for .txt/.json, bytes for the rest), or the one file's text. */
+export async function downloadedFiles(page, click) {
+  const [download] = await Promise.all([page.waitForEvent('download'), click()]);
+  const bytes = await readFile(await download.path());
+  const name = download.suggestedFilename();
+  if (!name.endsWith('.zip')) return { name, files: { [name]: bytes.toString('utf8') } };
+  const files = {};
+  for (const [entry, data] of Object.entries(unzipSync(new Uint8Array(bytes)))) files[entry] = /\.(txt|json)$/.test(entry) ? strFromU8(data) : data;
+  return { name, files };
+}
+
+/**
+ * As the service operator, through the demo tools: a new privacy notice that
+ * names a third party. A material change (R-CON-5): each child with consent
+ * is paused until a parent gives it again, which this does for `names` through the demo verifier.
+ */
+export async function publishRecipient(page, names = []) {
+  await goTo(page, 'data');
+  await page.getByRole('button', { name: 'Publish a notice that names a third party…' }).click();
+  await page.locator('dialog#confirm-dialog').getByRole('button', { name: /^Publish version/ }).click();
+  await page.locator('#status', { hasText: /Privacy notice version \d+ published/ }).waitFor();
+  for (const name of names) {
+    const id = await page.evaluate((n) => window.familyPrivacyTest.engine.overview().profiles.find((p) => p.name === n).id, name);
+    await goTo(page, `profile:${id}`);
+    await profileView(page, id).getByRole('button', { name: 'Mark as verified (demo)' }).click();
+    await profileView(page, id).locator('section.consent[data-state="verified"]').waitFor();
+  }
 }

@@ -6,17 +6,17 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useBrowser, openPage, goTo, profileView, rowIds, tableTotal, screenshot, storedHousehold, berlinDay } from './helpers.mjs';
+import { useBrowser, openPage, goTo, profileView, rowIds, tableTotal, screenshot, storedHousehold, berlinDay, confirmAndReadReceipt } from './helpers.mjs';
 
 const env = useBrowser();
 
 async function rows(view) {
-  return view.locator('table.recordings-table tbody tr').evaluateAll((trs) =>
+  return view.locator('.recordings li.recording').evaluateAll((trs) =>
     trs.map((tr) => ({
       id: tr.dataset.recordingId,
-      at: Date.parse(tr.querySelector('td.captured time').dateTime),
-      device: tr.querySelector('td.device').textContent,
-      transcript: tr.querySelector('td.transcript').textContent,
+      at: Date.parse(tr.querySelector('.captured time').dateTime),
+      device: tr.querySelector('.device').textContent,
+      transcript: tr.querySelector('.transcript').textContent,
       hasAudio: tr.querySelector('button.play') !== null,
     })),
   );
@@ -27,7 +27,7 @@ test('voice history: newest first with date, device and transcript; paging; filt
   await goTo(page, 'profile:maya');
   const maya = profileView(page, 'maya');
   const total = await tableTotal(maya);
-  assert.match(await maya.locator('caption').textContent(), new RegExp(`1–25 of ${total} recordings, newest first`));
+  assert.match(await maya.locator('.history-summary').textContent(), new RegExp(`1–25 of ${total} recordings, newest first`));
   const first = await rows(maya);
   assert.equal(first.length, 25);
   assert.deepEqual(first.map((r) => r.at), first.map((r) => r.at).sort((a, b) => b - a), 'newest first');
@@ -35,31 +35,35 @@ test('voice history: newest first with date, device and transcript; paging; filt
     assert.ok(["Kitchen speaker", "Maya's tablet", 'Living room display'].includes(row.device), row.device);
     assert.ok(row.transcript.length > 0);
   }
-  assert.match(await maya.locator('tbody tr td.captured').first().textContent(), /^[A-Z][a-z]{2} \d{1,2}, \d{4}, \d{1,2}:\d{2} [AP]M$/, 'date and time');
+  // Grouped by day: the day in the group's heading, the time in the card.
+  assert.match(await maya.locator('.day-group .day-heading').first().textContent(), /^((Today|Yesterday), )?[A-Z][a-z]{2} \d{1,2}, \d{4}$/, 'the day');
+  assert.match(await maya.locator('li.recording .captured').first().textContent(), /^\d{1,2}:\d{2} [AP]M$/, 'the time');
   await screenshot(page, 'profile-maya');
 
   // Paging: older, then the oldest page, then back to the newest.
   await maya.getByRole('button', { name: 'Older' }).click();
-  await maya.locator('caption', { hasText: '26–50 of' }).waitFor();
+  await maya.locator('.history-summary', { hasText: '26–50 of' }).waitFor();
   const second = await rows(maya);
   assert.ok(second[0].at <= first.at(-1).at, 'the next page is older');
   await maya.getByRole('button', { name: 'Oldest' }).click();
   const lastStart = Math.floor((total - 1) / 25) * 25 + 1;
-  await maya.locator('caption', { hasText: `${lastStart}–${total} of` }).waitFor();
+  await maya.locator('.history-summary', { hasText: `${lastStart}–${total} of` }).waitFor();
   assert.match(await maya.locator('.pager .page-of').textContent(), new RegExp(`Page ${Math.ceil(total / 25)} of ${Math.ceil(total / 25)}`));
   assert.equal(await maya.getByRole('button', { name: 'Older' }).isDisabled(), true);
   await maya.getByRole('button', { name: 'Newest' }).click();
-  await maya.locator('caption', { hasText: '1–25 of' }).waitFor();
+  await maya.locator('.history-summary', { hasText: '1–25 of' }).waitFor();
 
   // Filter by a date range (local days, the last one included) taken from the page's rows.
   const all = await page.evaluate(() => window.familyPrivacyTest.engine.listRecordings({ profileId: 'maya', limit: 10_000 }).recordings);
   const fromDay = berlinDay(all[40].capturedAt);
   const toDay = berlinDay(all[20].capturedAt);
   const expected = all.filter((r) => berlinDay(r.capturedAt) >= fromDay && berlinDay(r.capturedAt) <= toDay);
+  await maya.locator('.filter-details summary').click(); // closed until wanted
   await maya.getByLabel('Recorded from').fill(fromDay);
   await maya.getByLabel('Recorded until (included)').fill(toDay);
   await maya.getByRole('button', { name: 'Show', exact: true }).click();
-  await maya.locator('caption', { hasText: `from ${fromDay} until ${toDay}` }).waitFor();
+  const words = (day) => new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
+  await maya.locator('.history-summary', { hasText: `from ${words(fromDay)}, until ${words(toDay)}` }).waitFor();
   assert.equal(await tableTotal(maya), expected.length);
   assert.deepEqual(await rowIds(maya), expected.slice(0, 25).map((r) => r.id));
   assert.match(await page.locator('#status').textContent(), new RegExp(`Maya: ${expected.length} recordings shown`));
@@ -67,7 +71,7 @@ test('voice history: newest first with date, device and transcript; paging; filt
   // And by device, on top of the dates.
   await maya.getByLabel('Recorded on').selectOption('kitchen-speaker');
   await maya.getByRole('button', { name: 'Show', exact: true }).click();
-  await maya.locator('caption', { hasText: 'on Kitchen speaker' }).waitFor();
+  await maya.locator('.history-summary', { hasText: 'on Kitchen speaker' }).waitFor();
   const kitchen = expected.filter((r) => r.deviceId === 'kitchen-speaker');
   assert.equal(await tableTotal(maya), kitchen.length);
   assert.ok((await rows(maya)).every((r) => r.device === 'Kitchen speaker'));
@@ -76,19 +80,20 @@ test('voice history: newest first with date, device and transcript; paging; filt
   await maya.getByLabel('Recorded from').fill('');
   await maya.getByLabel('Recorded until (included)').fill('');
   await maya.getByRole('button', { name: 'Show', exact: true }).click();
-  await maya.locator('caption', { hasText: /of \d+ recordings \(on Kitchen speaker\)/ }).waitFor();
+  await maya.locator('.history-summary', { hasText: /of \d+ recordings \(on Kitchen speaker\)/ }).waitFor();
   assert.equal(await tableTotal(maya), all.filter((r) => r.deviceId === 'kitchen-speaker').length);
 
   // "Show all" clears the filter.
   await maya.getByRole('button', { name: 'Show all' }).click();
-  await maya.locator('caption', { hasText: `1–25 of ${total} recordings, newest first` }).waitFor();
+  await maya.locator('.history-summary', { hasText: `1–25 of ${total} recordings, newest first` }).waitFor();
   assert.equal(await maya.getByLabel('Recorded on').inputValue(), '');
 
-  // A reversed range is refused by the engine, shown in the alert region, and the list stays.
+  // A reversed range is refused next to the "until" field, in plain words, and the list stays.
   await maya.getByLabel('Recorded from').fill(toDay);
   await maya.getByLabel('Recorded until (included)').fill(fromDay);
   await maya.getByRole('button', { name: 'Show', exact: true }).click();
-  await page.locator('#alerts .error-code', { hasText: 'invalid_input' }).waitFor();
+  await maya.locator('.filter-form .problem .problem-text', { hasText: 'is before the first day' }).waitFor();
+  assert.equal(await maya.getByLabel('Recorded until (included)').getAttribute('aria-invalid'), 'true');
   assert.equal(await tableTotal(maya), total);
   assert.deepEqual(problems, []);
 });
@@ -100,19 +105,19 @@ test('playback: a recording with audio plays its stored clip through a blob: URL
   let withAudio = (await rows(leo)).find((r) => r.hasAudio);
   for (let i = 0; !withAudio && i < 6; i += 1) {
     await leo.getByRole('button', { name: 'Older' }).click();
-    await page.waitForFunction((n) => document.querySelector('.history table')?.dataset.offset === String(n), (i + 1) * 25);
+    await page.waitForFunction((n) => document.querySelector('.history .recordings')?.dataset.offset === String(n), (i + 1) * 25);
     withAudio = (await rows(leo)).find((r) => r.hasAudio);
   }
   assert.ok(withAudio, 'Leo has a recording with audio');
   const withoutAudio = (await rows(leo)).find((r) => !r.hasAudio);
   if (withoutAudio) {
-    assert.equal(await leo.locator(`tr[data-recording-id="${withoutAudio.id}"] td`).nth(4).textContent(), 'no audio');
+    assert.equal(await leo.locator(`li.recording[data-recording-id="${withoutAudio.id}"] .rec-audio`).textContent(), 'no audio');
   }
   const recording = await page.evaluate(
     (id) => window.familyPrivacyTest.engine.listRecordings({ profileId: 'leo', limit: 10_000 }).recordings.find((r) => r.id === id),
     withAudio.id,
   );
-  await leo.locator(`tr[data-recording-id="${withAudio.id}"]`).getByRole('button', { name: /^Play recording from/ }).click();
+  await leo.locator(`li.recording[data-recording-id="${withAudio.id}"]`).getByRole('button', { name: /^Play recording from/ }).click();
   const audio = page.locator('#player-audio');
   await page.waitForFunction(() => {
     const node = document.getElementById('player-audio');
@@ -132,7 +137,7 @@ test('playback: a recording with audio plays its stored clip through a blob: URL
   assert.deepEqual(problems, []);
 });
 
-test('retention: each choice previewed (with the child maximum explained), saved, and kept after a reload', async (t) => {
+test('retention: each choice previewed (with the child maximum explained), saved (a shorter one deletes what it makes due at once, after confirming), kept after a reload', async (t) => {
   const { page, problems, reload } = await openPage(env, t);
   await goTo(page, 'profile:maya');
   const maya = profileView(page, 'maya');
@@ -148,7 +153,7 @@ test('retention: each choice previewed (with the child maximum explained), saved
   const hint = maya.locator('.retention-hint');
   await hint.filter({ hasText: 'Not saved yet' }).waitFor();
   assert.match(await hint.textContent(), /at most 18 months: the household’s written policy sets that maximum/);
-  assert.match(await hint.textContent(), /The next sweep would delete nothing/);
+  assert.match(await hint.textContent(), /Saving deletes nothing now/);
   assert.match(await maya.locator('.effective-value').textContent(), /^kept for 18 months$/, 'not applied until saved');
   await maya.getByRole('button', { name: 'Save setting' }).click();
   await maya.locator('.effective-value', { hasText: 'shortened by the household' }).waitFor();
@@ -156,7 +161,7 @@ test('retention: each choice previewed (with the child maximum explained), saved
   // "Don't save" counts everything as due.
   const total = await tableTotal(maya);
   await select.selectOption('dont_save');
-  await hint.filter({ hasText: `would delete ${total} recordings` }).waitFor();
+  await hint.filter({ hasText: `Saving deletes ${total} recordings` }).waitFor();
   // Choosing the saved value again clears the preview.
   await select.selectOption('until_deleted');
   await hint.filter({ hasText: /^$/ }).waitFor();
@@ -167,14 +172,21 @@ test('retention: each choice previewed (with the child maximum explained), saved
   const samTotal = await tableTotal(sam);
   await sam.getByLabel('Retention setting').selectOption('18_months');
   await sam.locator('.retention-hint', { hasText: 'Not saved yet' }).waitFor();
-  const samDue = Number(/would delete (\d+) recordings/.exec(await sam.locator('.retention-hint').textContent())[1]);
+  const samDue = Number(/Saving deletes (\d+) recordings/.exec(await sam.locator('.retention-hint').textContent())[1]);
   assert.ok(samDue > 0, 'Sam has recordings older than 18 months');
   await sam.getByRole('button', { name: 'Save setting' }).click();
+  const dialog = page.locator('dialog#confirm-dialog');
+  await dialog.waitFor();
+  assert.match(await dialog.locator('.preview-counts').textContent(), new RegExp(`^${samDue} recordings`));
+  const receipt = await confirmAndReadReceipt(page, { confirm: `Save and delete ${samDue} recordings` });
+  assert.match(receipt, /Requested by\s*Sam/);
+  assert.match(receipt, new RegExp(`${samDue} recordings`));
   await sam.locator('.effective-value', { hasText: 'kept for 18 months' }).waitFor();
+  assert.equal(await tableTotal(sam), samTotal - samDue, 'gone at once, not at the next sweep');
 
-  // The reload's sweep deletes what the preview counted.
+  // After a reload, nothing more is due.
   await reload();
-  assert.match(await page.locator('#status').textContent(), new RegExp(`removed ${samDue} recordings`));
+  assert.doesNotMatch(await page.locator('#status').textContent(), /scheduled deletion removed/);
   assert.equal(await tableTotal(sam), samTotal - samDue);
   assert.equal(await sam.getByLabel('Retention setting').inputValue(), '18_months');
   await goTo(page, 'profile:maya');
@@ -186,7 +198,7 @@ test('retention: each choice previewed (with the child maximum explained), saved
     { months: 18, capped: true },
   );
   assert.equal(stored.profiles.sam.retention, '18_months');
-  assert.deepEqual(stored.journal.map((e) => e.method), ['setRetention', 'setRetention', 'sweep']);
+  assert.deepEqual(stored.journal.map((e) => e.method), ['setRetention', 'setRetention', 'deleteRecordings']);
   assert.equal(stored.matchesPage, true);
   assert.deepEqual(problems, []);
 });

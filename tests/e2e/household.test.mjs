@@ -16,6 +16,9 @@ import {
   storedHousehold,
   screenshot,
   confirmAndReadReceipt,
+  confirmAndOpenReceipt,
+  recordingsOf,
+  tableTotal,
 } from './helpers.mjs';
 
 const env = useBrowser();
@@ -80,7 +83,7 @@ test('first run: the demo household, shown and stored (two parents, two children
   // Two years of history: the adult's reach back about two years, newest within the day.
   await goTo(page, 'profile:sam');
   await profileView(page, 'sam').getByRole('button', { name: 'Oldest' }).click();
-  const oldest = await profileView(page, 'sam').locator('tbody tr td.captured time').evaluateAll((times) => times.map((time) => Date.parse(time.dateTime)));
+  const oldest = await profileView(page, 'sam').locator('li.recording .captured time').evaluateAll((times) => times.map((time) => Date.parse(time.dateTime)));
   assert.ok(Math.min(...oldest) < Date.now() - 600 * DAY && Math.min(...oldest) >= Date.now() - 731 * DAY, 'two years of recordings');
 
   // A reload imports what was stored: the same household, nothing rewritten.
@@ -94,7 +97,8 @@ test('first run: the demo household, shown and stored (two parents, two children
   assert.deepEqual(problems, []);
 });
 
-test('the sweep: retention shortened, previewed, saved, then "run the sweep now" deletes exactly what was due, audio included', async (t) => {
+// covers R-RET-5 (why 1 of issue 12)
+test('why 1: retention 3 months deletes the overdue recordings on confirmation: listed first, gone at once with a receipt in place, audio included', async (t) => {
   const { page, problems, reload } = await openPage(env, t);
   assert.equal(await page.locator('#sweep-due').getAttribute('data-due'), '0', 'nothing is due in a new demo');
 
@@ -103,47 +107,58 @@ test('the sweep: retention shortened, previewed, saved, then "run the sweep now"
   await maya.getByLabel('Retention setting').selectOption('3_months');
   const hint = maya.locator('.retention-hint');
   await hint.filter({ hasText: 'Not saved yet' }).waitFor();
-  const due = Number(/next sweep would delete ([\d,]+) recordings/.exec(await hint.textContent())[1].replace(/,/g, ''));
+  const due = Number(/Saving deletes ([\d,]+) recordings/.exec(await hint.textContent())[1].replace(/,/g, ''));
   assert.ok(due > 10, `shortening to 3 months makes recordings due: ${await hint.textContent()}`);
-  await maya.getByRole('button', { name: 'Save setting' }).click();
-  await maya.locator('.effective-value', { hasText: 'kept for 3 months' }).waitFor();
-  assert.match(await page.locator('#status').textContent(), new RegExp(`${due} recordings will be deleted at the next sweep`));
-
   const before = await storedHousehold(page);
-  await goTo(page, 'household');
-  assert.equal(Number(await page.locator('#sweep-due').getAttribute('data-due')), due);
-  assert.match(await page.locator('#profiles-table tr[data-profile-id="maya"]').textContent(), /due now/);
-  await page.getByRole('button', { name: 'Run the sweep now…' }).click();
+  const mayaBefore = await recordingsOf(page, 'maya');
+
+  // Cancel first: nothing saved, nothing deleted.
   const dialog = page.locator('dialog#confirm-dialog');
+  await maya.getByRole('button', { name: 'Save setting' }).click();
   await dialog.waitFor();
   assert.match(await dialog.locator('.preview-counts').textContent(), new RegExp(`^${due} recordings`));
-  await screenshot(page, 'dialog-sweep', { fullPage: false });
-  const receipt = await confirmAndReadReceipt(page);
-  assert.match(receipt, /Requested by\s*Scheduled deletion/);
-  assert.match(receipt, /For\s*the whole household/);
-  assert.match(receipt, new RegExp(`${due} recordings`));
-  await page.locator('#sweep-due', { hasText: 'Nothing is due now.' }).waitFor();
+  const listed = await dialog.locator('.preview-items li').count();
+  assert.equal(listed, Math.min(50, due), 'the confirmation lists what goes');
+  assert.match(await dialog.locator('.preview-more').textContent(), new RegExp(`and ${due - listed} more`));
+  await screenshot(page, 'dialog-retention', { fullPage: false });
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  assert.equal((await storedHousehold(page)).profiles.maya.retention, '18_months');
+  assert.equal(await tableTotal(maya), mayaBefore.length);
 
-  // Stored: exactly those recordings went, with their audio clips; the sweep is journaled.
+  // Confirm: the overdue ones go now, with a receipt in place (not at the next sweep).
+  await maya.getByRole('button', { name: 'Save setting' }).click();
+  await dialog.waitFor();
+  const { text: receipt, notice } = await confirmAndOpenReceipt(page, { confirm: `Save and delete ${due} recordings` });
+  assert.match(receipt, /Requested by\s*Alex Rivera/);
+  assert.match(receipt, /For\s*Maya/);
+  assert.match(receipt, new RegExp(`${due} recordings`));
+  assert.match(receipt, /What was asked\s*the recordings older than “Keep for 3 months” keeps/);
+  assert.match(await notice.locator('.done-text').textContent(), /^Maya: keep for 3 months\. In effect: kept for 3 months\. Deleted \d+ recordings/);
+  await maya.locator('.effective-value', { hasText: 'kept for 3 months' }).waitFor();
+  assert.equal(await tableTotal(maya), mayaBefore.length - due, 'gone at once');
+  assert.equal(await maya.locator('.badge', { hasText: 'due now' }).count(), 0, 'nothing left badged "due now"');
+  await goTo(page, 'household');
+  assert.equal(await page.locator('#sweep-due').getAttribute('data-due'), '0');
+
+  // Stored: exactly the oldest ones went, with their audio clips, in the same transaction.
   const after = await storedHousehold(page);
   assert.equal(after.matchesPage, true);
-  assert.equal(after.recordingIds.length, before.recordingIds.length - due);
-  assert.equal(after.profiles.maya.recordingCount, before.profiles.maya.recordingCount - due);
-  assert.deepEqual(after.journal.map((entry) => entry.method), ['setRetention', 'sweep']);
+  assert.deepEqual(after.journal.map((entry) => entry.method), ['setRetention', 'deleteRecordings']);
   const gone = before.recordingIds.filter((id) => !after.recordingIds.includes(id));
-  assert.equal(gone.length, due);
+  assert.deepEqual(gone.sort(), mayaBefore.slice(-due).map((r) => r.id).sort(), 'the oldest of Maya’s');
   assert.deepEqual(after.tombstoned.filter((id) => gone.includes(id)).sort(), gone.slice().sort());
   const goneAudio = before.storedAudio.filter((clip) => gone.includes(clip.recordingId));
-  assert.ok(goneAudio.length > 0, 'some of the swept recordings had audio');
+  assert.ok(goneAudio.length > 0, 'some of them had audio');
   assert.deepEqual(after.storedAudio.filter((clip) => gone.includes(clip.recordingId)), [], 'their clips went in the same transaction');
   assert.deepEqual(after.storedAudio.map((clip) => clip.ref).sort(), after.audioRefs.slice().sort());
 
-  // Each of Maya's remaining recordings is due 3 months after capture.
+  // Each of Maya's remaining recordings goes 3 months after capture.
   await goTo(page, 'profile:maya');
-  const gaps = await maya.locator('tbody tr').evaluateAll((trs) =>
-    trs.map((tr) => {
-      const captured = new Date(tr.querySelector('td.captured time').dateTime);
-      const dueAt = new Date(tr.querySelectorAll('td')[6].querySelector('time').dateTime);
+  const gaps = await maya.locator('li.recording').evaluateAll((cards) =>
+    cards.map((card) => {
+      const captured = new Date(card.querySelector('.captured time').dateTime);
+      const dueAt = new Date(card.querySelector('.rec-facts time').dateTime);
       return (dueAt.getUTCFullYear() - captured.getUTCFullYear()) * 12 + dueAt.getUTCMonth() - captured.getUTCMonth();
     }),
   );
@@ -154,24 +169,48 @@ test('the sweep: retention shortened, previewed, saved, then "run the sweep now"
   assert.deepEqual(problems, []);
 });
 
-test('the sweep runs by itself when the page opens, so due recordings really go', async (t) => {
+// covers R-RET-2 R-RET-6
+test('why 1: "don\'t save" deletes what is kept at once; what is recorded afterwards is due at once, goes with "Run the sweep now", and by itself when the page opens', async (t) => {
   const { page, problems, reload } = await openPage(env, t);
-  // An adult's "don't save": every one of Sam's recordings is due at once (R-RET-2).
   await goTo(page, 'profile:sam');
   const sam = profileView(page, 'sam');
-  const samTotal = Number(await sam.locator('table.recordings-table').getAttribute('data-total'));
+  const samTotal = await tableTotal(sam);
   await sam.getByLabel('Retention setting').selectOption('dont_save');
-  await sam.locator('.retention-hint', { hasText: `would delete ${samTotal} recordings` }).waitFor();
+  await sam.locator('.retention-hint', { hasText: `Saving deletes ${samTotal} recordings` }).waitFor();
   await sam.getByRole('button', { name: 'Save setting' }).click();
+  await confirmAndReadReceipt(page, { confirm: `Save and delete ${samTotal} recordings` });
   await sam.locator('.effective-value', { hasText: 'not saved' }).waitFor();
-  assert.equal(Number(await sam.locator('table.recordings-table').getAttribute('data-total')), samTotal, 'not before the sweep');
+  assert.match(await sam.locator('#recordings--sam').textContent(), /No recordings are kept for Sam/, 'not left for the next sweep');
 
+  // Something Sam says now is due as soon as it is processed.
+  const say = async (words) => {
+    await goTo(page, 'data');
+    await page.getByLabel('Said by').selectOption('sam');
+    await page.getByLabel('What was said').fill(words);
+    await page.getByRole('button', { name: 'Record it' }).click();
+    await page.locator('#status', { hasText: `Recorded Sam saying “${words}”` }).waitFor();
+  };
+  await say('what is the weather today');
+  await goTo(page, 'household');
+  assert.equal(await page.locator('#sweep-due').getAttribute('data-due'), '1');
+  assert.match(await page.locator('#jobs-explained').textContent(), /In a real deployment the service operator’s servers run these on a schedule.*sweep.*sweepProfiles.*when it opens and every minute while it is open/);
+  assert.match(await page.locator('#sweep-last').textContent(), /\d{4}/, 'when the sweep last ran');
+  assert.match(await page.locator('#profiles-last').textContent(), /\d{4}/, 'when the profile checks last ran');
+  await page.getByRole('button', { name: 'Run the sweep now…' }).click();
+  await page.locator('dialog#confirm-dialog').waitFor();
+  await screenshot(page, 'dialog-sweep', { fullPage: false });
+  const receipt = await confirmAndReadReceipt(page);
+  assert.match(receipt, /Requested by\s*Scheduled deletion/);
+  assert.match(receipt, /For\s*the whole household/);
+  await page.locator('#sweep-due', { hasText: 'Nothing is due now.' }).waitFor();
+
+  // And on opening, by itself.
+  await say('set an alarm for six thirty');
   await reload();
-  assert.match(await page.locator('#status').textContent(), new RegExp(`scheduled deletion removed ${samTotal} recordings`));
-  assert.match(await sam.locator('#recordings--sam').textContent(), /No recordings are kept for Sam/);
+  assert.match(await page.locator('#status').textContent(), /scheduled deletion removed 1 recording whose retention had run out/);
   const stored = await storedHousehold(page);
   assert.equal(stored.profiles.sam.recordingCount, 0);
-  assert.deepEqual(stored.journal.map((entry) => entry.method), ['setRetention', 'sweep']);
+  assert.deepEqual(stored.journal.map((entry) => entry.method), ['setRetention', 'deleteRecordings', 'addRecording', 'sweep', 'addRecording', 'sweep']);
   assert.equal(stored.matchesPage, true);
   assert.deepEqual(problems, []);
 });
@@ -223,6 +262,6 @@ test('a household saved by the first version of the page (database version 1) is
   assert.equal(db.version, 2);
   assert.deepEqual([db.head, db.snapshotRevision, db.household], [1, 1, saved]);
   await goTo(page, 'profile:kim');
-  assert.equal(await profileView(page, 'kim').locator('td.transcript').textContent(), 'hello');
+  assert.equal(await profileView(page, 'kim').locator('li.recording .transcript').textContent(), 'hello');
   assert.deepEqual(problems, []);
 });

@@ -43,32 +43,33 @@ test('10,000 recordings: time to interactive (measured), paging, filtering and d
   );
 
   // Maya's 6,000: one page of 25 rows in the DOM, whatever the page.
-  let ms = await timed(page, () => goTo(page, 'profile:maya'), () => profileView(page, 'maya').locator('caption').waitFor());
+  let ms = await timed(page, () => goTo(page, 'profile:maya'), () => profileView(page, 'maya').locator('.history-summary').waitFor());
   const maya = profileView(page, 'maya');
   assert.equal(await tableTotal(maya), 6000);
-  assert.match(await maya.locator('caption').textContent(), /1–25 of 6,000 recordings/);
-  assert.equal(await page.locator('tbody tr').count(), 25);
+  assert.match(await maya.locator('.history-summary').textContent(), /1–25 of 6,000 recordings/);
+  assert.equal(await page.locator('li.recording').count(), 25);
   t.diagnostic(`open Maya's history (6,000): ${ms} ms`);
-  ms = await timed(page, () => maya.getByRole('button', { name: 'Oldest' }).click(), () => maya.locator('caption', { hasText: '5,976–6,000 of 6,000' }).waitFor());
-  assert.equal(await page.locator('tbody tr').count(), 25);
+  ms = await timed(page, () => maya.getByRole('button', { name: 'Oldest' }).click(), () => maya.locator('.history-summary', { hasText: '5,976–6,000 of 6,000' }).waitFor());
+  assert.equal(await page.locator('li.recording').count(), 25);
   t.diagnostic(`jump to the oldest page: ${ms} ms`);
   await screenshot(page, 'large-history');
 
   ms = await timed(
     page,
     async () => {
+      await maya.locator('.filter-details summary').click();
       await maya.getByLabel('Recorded on').selectOption('living-room-display');
       await maya.getByRole('button', { name: 'Show', exact: true }).click();
     },
-    () => maya.locator('caption', { hasText: 'on Living room display' }).waitFor(),
+    () => maya.locator('.history-summary', { hasText: 'on Living room display' }).waitFor(),
   );
   const filtered = await tableTotal(maya);
   assert.ok(filtered > 500 && filtered < 6000, String(filtered));
   t.diagnostic(`filter by device (${filtered} match): ${ms} ms`);
 
   // One deletion, confirmed and stored (one small journal entry, not the whole state).
-  const [target] = await maya.locator('table.recordings-table tbody tr').evaluateAll((trs) => trs.map((tr) => tr.dataset.recordingId));
-  await maya.locator(`tr[data-recording-id="${target}"]`).getByRole('button', { name: /^Delete recording/ }).click();
+  const [target] = await maya.locator('.recordings li.recording').evaluateAll((trs) => trs.map((tr) => tr.dataset.recordingId));
+  await maya.locator(`li.recording[data-recording-id="${target}"]`).getByRole('button', { name: /^Delete recording/ }).click();
   await page.locator('dialog#confirm-dialog').waitFor();
   const start = Date.now();
   await confirmAndReadReceipt(page);

@@ -68,6 +68,7 @@ test('server: MIME types, a strict CSP with the import map hash, no traversal, 4
   assert.match(await contentType('/style.css'), /^text\/css/);
   assert.match(await contentType('/pkg/index.mjs'), /^text\/javascript/);
   assert.match(await contentType('/vendor/idb/index.js'), /^text\/javascript/);
+  assert.match(await contentType('/vendor/fflate/browser.js'), /^text\/javascript/);
   const wasmFiles = (await readdir(path.join(SERVE_ROOT, 'dist'))).filter((name) => name.endsWith('.wasm'));
   assert.ok(wasmFiles.length > 0, 'dist/ holds the .wasm');
   assert.equal(await contentType(`/pkg/${wasmFiles[0]}`), 'application/wasm');
@@ -79,6 +80,7 @@ test('server: MIME types, a strict CSP with the import map hash, no traversal, 4
     '/pkg/%2e%2e/package.json',
     '/pkg/..%2fpackage.json',
     '/vendor/idb/..%2f..%2f..%2fpackage.json',
+    '/vendor/fflate/..%2f..%2f..%2fpackage.json',
     '/%2e%2e%5cpackage.json',
     '/pkg/../scripts/serve.mjs',
     '/%00',

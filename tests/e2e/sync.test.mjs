@@ -7,7 +7,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useBrowser, newContext, openTab, goTo, profileView, rowIds, tableTotal, confirmAndReadReceipt, readDatabase, storedHousehold } from './helpers.mjs';
+import { useBrowser, newContext, openTab, twoTabsOn, goTo, profileView, rowIds, tableTotal, confirmAndReadReceipt, readDatabase, storedHousehold } from './helpers.mjs';
 
 const env = useBrowser();
 
@@ -36,18 +36,14 @@ test('two tabs opened at once on a first run: one household, stored once', async
 });
 
 test('a change in one tab shows in the other; a stale tab catches up before its own command', async (t) => {
-  const context = await newContext(env, t);
-  const problems = [];
-  const a = await openTab(env, context, { problems });
-  const b = await openTab(env, context, { problems });
-  await goTo(a, 'profile:maya');
-  await goTo(b, 'profile:maya');
+  const { a, b, problems } = await twoTabsOn(env, t, 'maya');
   const mayaA = profileView(a, 'maya');
   const mayaB = profileView(b, 'maya');
 
   // A changes Maya's retention: B shows it, without a reload.
   await mayaA.getByLabel('Retention setting').selectOption('3_months');
   await mayaA.getByRole('button', { name: 'Save setting' }).click();
+  await confirmAndReadReceipt(a, { confirm: /^Save and delete/ });
   await mayaB.locator('.effective-value', { hasText: 'kept for 3 months' }).waitFor();
   assert.equal(await mayaB.getByLabel('Retention setting').inputValue(), '3_months');
   assert.match(await b.locator('#status').textContent(), /Updated with changes made in another tab/);
@@ -55,9 +51,9 @@ test('a change in one tab shows in the other; a stale tab catches up before its 
   // B deletes one of Maya's: A shows it gone.
   const total = await tableTotal(mayaA);
   const [target] = await rowIds(mayaB);
-  await mayaB.locator(`tr[data-recording-id="${target}"]`).getByRole('button', { name: /^Delete recording/ }).click();
+  await mayaB.locator(`li.recording[data-recording-id="${target}"]`).getByRole('button', { name: /^Delete recording/ }).click();
   await confirmAndReadReceipt(b);
-  await a.waitForFunction((id) => !document.querySelector(`tr[data-recording-id="${id}"]`), target);
+  await a.waitForFunction((id) => !document.querySelector(`li.recording[data-recording-id="${id}"]`), target);
   assert.equal(await tableTotal(mayaA), total - 1);
 
   // B stops listening; A turns deletion by voice on for Sam; B, stale, deletes one of Leo's.
@@ -71,7 +67,7 @@ test('a change in one tab shows in the other; a stale tab catches up before its 
   await goTo(b, 'profile:leo');
   const leoB = profileView(b, 'leo');
   const [leoTarget] = await rowIds(leoB);
-  await leoB.locator(`tr[data-recording-id="${leoTarget}"]`).getByRole('button', { name: /^Delete recording/ }).click();
+  await leoB.locator(`li.recording[data-recording-id="${leoTarget}"]`).getByRole('button', { name: /^Delete recording/ }).click();
   await confirmAndReadReceipt(b);
   assert.equal(await b.evaluate(() => window.familyPrivacyTest.revision), staleRevision + 2, "B applied A's change, then its own");
   await goTo(b, 'household');
@@ -81,27 +77,31 @@ test('a change in one tab shows in the other; a stale tab catches up before its 
   const stored = await storedHousehold(a, [target, leoTarget]);
   assert.deepEqual(stored.journal.map((e) => [e.revision, e.method]), [
     [2, 'setRetention'],
-    [3, 'deleteRecordings'],
-    [4, 'setVoiceDeletion'],
-    [5, 'deleteRecordings'],
+    [3, 'deleteRecordings'], // what the shorter setting made due, at once (R-RET-5)
+    [4, 'deleteRecordings'],
+    [5, 'setVoiceDeletion'],
+    [6, 'deleteRecordings'],
   ]);
   assert.equal(stored.profiles.sam.voiceDeletion, true);
   assert.equal(stored.profiles.maya.retention, '3_months');
   assert.deepEqual(stored.mayUseForPlayback, [false, false]);
-  await a.waitForFunction(() => window.familyPrivacyTest.revision === 5);
+  await a.waitForFunction(() => window.familyPrivacyTest.revision === 6);
   assert.equal(await stateOf(a), await stateOf(b));
   assert.equal((await storedHousehold(b)).matchesPage, true);
 
-  // After a reload, both show the same. Maya's recordings over 3 months old are swept by
-  // whichever tab opens first, once: the other finds nothing due.
+  // A recording of Maya's arrives already older than her 3 months (a device that was offline).
+  // After a reload, both show the same: it is swept by whichever tab opens first, once.
+  await a.evaluate(() =>
+    window.familyPrivacyTest.addRecording({ id: 'late-arrival', profileId: 'maya', deviceId: 'kitchen-speaker', capturedAt: Date.now() - 120 * 24 * 3600 * 1000, transcript: 'late', audio: null }),
+  );
   await Promise.all([a.reload(), b.reload()]);
   await a.waitForSelector('html[data-app-state="ready"]');
   await b.waitForSelector('html[data-app-state="ready"]');
-  await a.waitForFunction(() => window.familyPrivacyTest.revision === 6);
-  await b.waitForFunction(() => window.familyPrivacyTest.revision === 6);
+  await a.waitForFunction(() => window.familyPrivacyTest.revision === 8);
+  await b.waitForFunction(() => window.familyPrivacyTest.revision === 8);
   assert.equal(await stateOf(a), await stateOf(b));
   const final = await storedHousehold(a);
-  assert.deepEqual(final.journal.map((e) => e.method).slice(4), ['sweep'], 'one sweep, not two');
+  assert.deepEqual(final.journal.map((e) => e.method).slice(5), ['addRecording', 'sweep'], 'one sweep, not two');
   assert.equal(final.matchesPage, true);
   assert.deepEqual(problems, []);
 });
