@@ -37,6 +37,7 @@ bool allowed(const Access& access, Target target, const Acting& a, std::string_v
 
 Error forbidden(std::string_view command, Target target, const Acting& a) {
   std::string on = target == Target::household ? std::string(" in this household")
+                   : target == Target::adult   ? std::string(" for an adult profile")
                                                : " for a " + std::string(word(target)) + " profile";
   return Error{code::forbidden, "actor",
                "'" + a.id + "' (" + std::string(word(a.kind)) + ") may not " + std::string(command) + on +
