@@ -4,7 +4,7 @@ export type Instant = number | string | Date;
 
 export type ActorKind = 'verified_guardian' | 'unverified_guardian' | 'other_household' | 'child' | 'teen' | 'adult' | 'device' | 'support_with_request' | 'support_without_request' | 'system' | 'operator';
 export type AdContext = 'kids_experience' | 'child_directed' | 'mixed_audience' | 'general';
-export type AdReason = 'R-ADS-1' | 'R-ADS-2' | 'R-ADS-3' | 'R-ADS-4' | 'R-ADS-5' | 'R-ADS-6' | 'R-AGE-1' | 'R-AGE-2' | 'R-AGE-3' | 'R-AGE-4' | 'R-SIG-1' | 'R-SIG-2' | 'R-SIG-3' | 'R-SIG-4' | 'child_profile' | 'teen_profile' | 'child_age_signal' | 'teen_age_signal' | 'gpp_known_child' | 'unknown_age' | 'kids_experience' | 'child_directed' | 'teen_never_personalised' | 'teen_off_by_default' | 'teen_no_opt_in' | 'teen_opt_in' | 'teen_as_adult' | 'gpc' | 'us_service_provider_mode' | 'us_opted_out' | 'us_notice_not_given' | 'us_no_targeted_advertising' | 'us_known_minor_no_consent' | 'us_personal_data_consent' | 'us_not_opted_out' | 'usp_opted_out' | 'usp_not_opted_out' | 'tcf_missing' | 'tcf_vendor_unknown' | 'tcf_publisher_restriction' | 'tcf_vendor_not_disclosed' | 'tcf_purpose_consent_missing' | 'tcf_vendor_consent_missing' | 'tcf_consent' | 'gpp_section_not_understood' | 'no_signal' | 'invalid_signal' | 'noncompliant_signal' | 'contradictory_signal' | 'invalid_input' | 'not_found' | 'internal';
+export type AdReason = 'R-ADS-1' | 'R-ADS-2' | 'R-ADS-3' | 'R-ADS-4' | 'R-ADS-5' | 'R-ADS-6' | 'R-AGE-1' | 'R-AGE-2' | 'R-AGE-3' | 'R-AGE-4' | 'R-SIG-1' | 'R-SIG-2' | 'R-SIG-3' | 'R-SIG-4' | 'child_profile' | 'teen_profile' | 'child_age_signal' | 'teen_age_signal' | 'gpp_known_child' | 'unknown_age' | 'kids_experience' | 'child_directed' | 'teen_never_personalised' | 'teen_off_by_default' | 'teen_no_opt_in' | 'teen_opt_in' | 'gpc' | 'us_service_provider_mode' | 'us_opted_out' | 'us_notice_not_given' | 'us_no_targeted_advertising' | 'us_known_minor_no_consent' | 'us_personal_data_consent' | 'us_not_opted_out' | 'usp_opted_out' | 'usp_not_opted_out' | 'tcf_missing' | 'tcf_vendor_unknown' | 'tcf_publisher_restriction' | 'tcf_vendor_not_disclosed' | 'tcf_purpose_consent_missing' | 'tcf_vendor_consent_missing' | 'tcf_consent' | 'gpp_section_not_understood' | 'no_signal' | 'invalid_signal' | 'noncompliant_signal' | 'contradictory_signal' | 'invalid_input' | 'not_found' | 'internal';
 export type AgeBand = 'under_13' | '13_15' | '16_17' | '18_plus';
 export type AppleDeclaration = 'selfDeclared' | 'guardianDeclared' | 'paymentChecked' | 'governmentIDChecked' | 'checkedByOtherMethod' | 'confirmed';
 export type ArtifactCategory = 'audio' | 'transcript' | 'derived';
@@ -29,7 +29,7 @@ export type Store = 'apple' | 'google_play' | 'amazon';
 export type StoreEvent = 'revoked' | 'significant_change';
 export type StoreUserStatus = 'VERIFIED' | 'SUPERVISED' | 'SUPERVISED_APPROVAL_PENDING' | 'SUPERVISED_APPROVAL_DENIED' | 'UNKNOWN' | 'DECLARED';
 export type Target = 'household' | 'child' | 'teen' | 'adult';
-export type TeenAdRule = 'never' | 'off_by_default' | 'gpp_opt_in' | 'as_adult';
+export type TeenAdRule = 'never' | 'off_by_default' | 'gpp_opt_in';
 export type UseVerdict = 'allowed' | 'deleted' | 'never_sold' | 'past_due' | 'consent_required' | 'disclosure_consent_required';
 export type VoiceCommand = 'just_said' | 'today';
 export type cmd::UnknownAge = 'unknown';
@@ -61,7 +61,7 @@ export interface AdDecision {
   gpcHonoured: boolean;
   jurisdiction: string | null;
   level: 'none' | 'contextual' | 'personalised';
-  reasons: Array<'R-ADS-1' | 'R-ADS-2' | 'R-ADS-3' | 'R-ADS-4' | 'R-ADS-5' | 'R-ADS-6' | 'R-AGE-1' | 'R-AGE-2' | 'R-AGE-3' | 'R-AGE-4' | 'R-SIG-1' | 'R-SIG-2' | 'R-SIG-3' | 'R-SIG-4' | 'child_profile' | 'teen_profile' | 'child_age_signal' | 'teen_age_signal' | 'gpp_known_child' | 'unknown_age' | 'kids_experience' | 'child_directed' | 'teen_never_personalised' | 'teen_off_by_default' | 'teen_no_opt_in' | 'teen_opt_in' | 'teen_as_adult' | 'gpc' | 'us_service_provider_mode' | 'us_opted_out' | 'us_notice_not_given' | 'us_no_targeted_advertising' | 'us_known_minor_no_consent' | 'us_personal_data_consent' | 'us_not_opted_out' | 'usp_opted_out' | 'usp_not_opted_out' | 'tcf_missing' | 'tcf_vendor_unknown' | 'tcf_publisher_restriction' | 'tcf_vendor_not_disclosed' | 'tcf_purpose_consent_missing' | 'tcf_vendor_consent_missing' | 'tcf_consent' | 'gpp_section_not_understood' | 'no_signal' | 'invalid_signal' | 'noncompliant_signal' | 'contradictory_signal' | 'invalid_input' | 'not_found' | 'internal'>;
+  reasons: Array<'R-ADS-1' | 'R-ADS-2' | 'R-ADS-3' | 'R-ADS-4' | 'R-ADS-5' | 'R-ADS-6' | 'R-AGE-1' | 'R-AGE-2' | 'R-AGE-3' | 'R-AGE-4' | 'R-SIG-1' | 'R-SIG-2' | 'R-SIG-3' | 'R-SIG-4' | 'child_profile' | 'teen_profile' | 'child_age_signal' | 'teen_age_signal' | 'gpp_known_child' | 'unknown_age' | 'kids_experience' | 'child_directed' | 'teen_never_personalised' | 'teen_off_by_default' | 'teen_no_opt_in' | 'teen_opt_in' | 'gpc' | 'us_service_provider_mode' | 'us_opted_out' | 'us_notice_not_given' | 'us_no_targeted_advertising' | 'us_known_minor_no_consent' | 'us_personal_data_consent' | 'us_not_opted_out' | 'usp_opted_out' | 'usp_not_opted_out' | 'tcf_missing' | 'tcf_vendor_unknown' | 'tcf_publisher_restriction' | 'tcf_vendor_not_disclosed' | 'tcf_purpose_consent_missing' | 'tcf_vendor_consent_missing' | 'tcf_consent' | 'gpp_section_not_understood' | 'no_signal' | 'invalid_signal' | 'noncompliant_signal' | 'contradictory_signal' | 'invalid_input' | 'not_found' | 'internal'>;
   regs: {
   /** 0..1 */
   coppa: number;
@@ -215,11 +215,15 @@ export interface Device {
   id: string;
   /** at most 200 bytes */
   name: string;
+  /** R-SIG-3: when the device sent Global Privacy Control */
+  gpcAt: number | null;
 }
 export interface DeviceInput {
   id: string;
   /** at most 200 bytes */
   name: string;
+  /** R-SIG-3: when the device sent Global Privacy Control */
+  gpcAt?: Instant | null;
 }
 export interface EffectiveRetention {
   profileId: string;
@@ -979,6 +983,8 @@ export interface ImportAnswer {
   keptDeleted: number;
   /** R-INT-2 */
   keptRemovedProfiles: number;
+  /** profiles and devices whose withdrawn consent, disclosure or GPC stayed withdrawn (R-CON-4, R-SIG-3) */
+  keptWithdrawals: number;
 }
 export interface JurisdictionOverride {
   /** the row it changes, or * for anywhere else */
@@ -1962,6 +1968,8 @@ export type DecideAdsInput = {
   /** a support agent's verified guardian */
   onBehalfOf?: string;
   now: Instant;
+  /** the household device the request comes from: its recorded GPC applies (R-SIG-3) */
+  deviceId?: string | null;
   /** default: general */
   context?: AdContext | null;
   /** where the request comes from; default: the household's (R-AGE-3) */
@@ -1998,6 +2006,16 @@ export type RecordGpcInput = {
   onBehalfOf?: string;
   now: Instant;
   profileId: string;
+};
+/** The input of `recordDeviceGpc`. */
+
+export type RecordDeviceGpcInput = {
+  /** who acts (R-INT-5): a guardian or profile id, operator, system, device:<id>, support:<agent> */
+  actor: string;
+  /** a support agent's verified guardian */
+  onBehalfOf?: string;
+  now: Instant;
+  deviceId: string;
 };
 /** The input of `authorizationTable`. */
 
@@ -2058,6 +2076,7 @@ export interface CommandInputs {
   decodeGpp: DecodeGppInput;
   decideAds: DecideAdsInput;
   recordGpc: RecordGpcInput;
+  recordDeviceGpc: RecordDeviceGpcInput;
   authorizationTable: AuthorizationTableInput;
   describeCommands: DescribeCommandsInput;
 }
@@ -2111,6 +2130,7 @@ export interface CommandResults {
   decodeGpp: GppString;
   decideAds: AdDecision;
   recordGpc: Profile;
+  recordDeviceGpc: Device;
   authorizationTable: AccessTable;
   describeCommands: CommandDescriptions;
 }
@@ -2271,6 +2291,9 @@ export interface Commands {
   /** Records Global Privacy Control for the person: it stays in force when later requests lack it, and a conflicting saved choice gives way (R-SIG-3). */
 
   recordGpc(input: RecordGpcInput): Profile;
+  /** Records Global Privacy Control sent by a device: it applies to every decision on that device from now on (R-SIG-3). */
+
+  recordDeviceGpc(input: RecordDeviceGpcInput): Device;
   /** Who may run each command, per target (R-CON-6, R-INT-5). No actor: it reads no household data. */
 
   authorizationTable(input?: AuthorizationTableInput): AccessTable;

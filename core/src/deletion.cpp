@@ -90,7 +90,7 @@ bool is_any(std::string_view word, std::initializer_list<std::string_view> set) 
 // what I just said and order pizza" or "don't delete that" are not.
 Result<VoiceCommand> parse_voice_request(std::string_view utterance) {
   if (utterance.size() > kMaxUtteranceBytes)
-    return Error{code::invalid_input, "utterance", "is longer than 1000 bytes"};
+    return Error{code::too_large, "utterance", "is longer than " + std::to_string(kMaxUtteranceBytes) + " bytes"};
   WordList w = words_of(utterance);
   strip_front(w, {{"hey", "alexa"}, {"alexa"}, {"ok", "google"}, {"okay", "google"},
                   {"hey", "google"}, {"hey", "siri"}, {"siri"}, {"hey", "assistant"},

@@ -12,6 +12,7 @@
 // sequences and steps is printed.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <random>
@@ -232,7 +233,8 @@ class Sequence {
         return command("removeProfile", who, {{"profileId", id}, {"requestId", request_id()}});
       }
       case 22: {
-        if (chance(50)) return command("recordGpc", chance(50) ? "system" : who, {{"profileId", profile_or_stranger()}});
+        if (chance(30)) return command("recordGpc", chance(50) ? "system" : who, {{"profileId", profile_or_stranger()}});
+        if (chance(30)) return command("recordDeviceGpc", chance(50) ? "system" : who, {{"deviceId", one(m_.devices)}});
         return command("storeConsentEvent", chance(80) ? "system" : who,
                        {{"profileId", profile_or_stranger()}, {"store", "apple"},
                         {"event", chance(50) ? "revoked" : "significant_change"}});
@@ -279,6 +281,7 @@ class Sequence {
     const std::string text = c.dump();
     const std::string before = mark();
     const std::set<std::string> deleted_before = tombstoned();
+    const std::set<std::string> withdrawn_before = withdrawn();
     const std::string answer = engine_.execute_json(text);
     json a = json::parse(answer);
     const std::string after = mark();
@@ -298,6 +301,17 @@ class Sequence {
     if (!engine_.household().exists()) return;
     // R-INT-2: whatever this engine deleted stays deleted, imports included.
     for (const auto& r : engine_.household().state().recordings) CHECK(deleted_before.count(r.id) == 0);
+    // An import gives back no consent, disclosure or GPC that was withdrawn here.
+    if (c["command"] == "importState") {
+      const auto now_withdrawn = withdrawn();
+      const auto& st = engine_.household().state();
+      for (const auto& w : withdrawn_before) {
+        std::string id = w.substr(0, w.find(':'));
+        bool still_there = std::any_of(st.profiles.begin(), st.profiles.end(), [&](const auto& p) { return p.id == id; }) ||
+                           std::any_of(st.devices.begin(), st.devices.end(), [&](const auto& d) { return d.id == id; });
+        if (still_there) CHECK(now_withdrawn.count(w) == 1);
+      }
+    }
     if (after != before) {
       CHECK(a["effects"]["changed"] == true);
       const std::string state = exported();
@@ -306,6 +320,20 @@ class Sequence {
     }
     json verify = json::parse(engine_.execute_json(json{{"command", "verifyAuditLog"}, {"actor", "operator"}}.dump()));
     CHECK(verify["result"]["intact"] == true);
+  }
+
+  // "<profile>:unconsented", "<profile>:no-disclosure", "<profile>:gpc" for what the household holds now.
+  std::set<std::string> withdrawn() {
+    std::set<std::string> out;
+    if (!engine_.household().exists()) return out;
+    for (const auto& p : engine_.household().state().profiles) {
+      if (p.consent && p.consent->state != privacy::ConsentState::verified) out.insert(p.id + ":unconsented");
+      if (p.consent && !p.consent->disclosure) out.insert(p.id + ":no-disclosure");
+      if (p.gpc_at) out.insert(p.id + ":gpc");
+    }
+    for (const auto& d : engine_.household().state().devices)
+      if (d.gpc_at) out.insert(d.id + ":gpc");
+    return out;
   }
 
   std::set<std::string> tombstoned() {

@@ -36,6 +36,8 @@ inline constexpr Access published = on_household({everyone});
 inline constexpr Access manage = on_profiles({parent}, {parent, bit(K::teen)}, {0, bit(K::adult)});
 // A child's consent and lifecycle: a parent only.
 inline constexpr Access child_only = on_children({parent});
+// A minor's age review (R-PRO-3: a child at the age of digital consent, a teen at 18): a parent.
+inline constexpr Access minors = on_profiles({parent}, {parent}, {});
 // Adding a profile: a child's or a teen's by a parent, an adult's also by the operator.
 inline constexpr Access add_profile = on_profiles({parent}, {parent}, {bit(K::operator_) | parent});
 // A voice request: the speaker on their own profile, or a parent typing it.
@@ -44,6 +46,8 @@ inline constexpr Access speak =
 // An ad decision for a known person: the service, a parent looking, the person.
 inline constexpr Access ads =
     on_profiles({service | parent}, {service | parent, bit(K::teen)}, {service, bit(K::adult)});
+// Global Privacy Control for a person (R-SIG-3): the service that saw it, a parent, the person.
+inline constexpr Access gpc = on_profiles({service | parent}, {service | parent, bit(K::teen)}, {service, bit(K::adult)});
 // mayUse: the service asks before using a recording.
 inline constexpr Access use = on_household({service | parent});
 

@@ -53,7 +53,7 @@ enum class Reason : std::uint8_t {
   // where
   kids_experience, child_directed,
   // a teen (R-AGE-4)
-  teen_never_personalised, teen_off_by_default, teen_no_opt_in, teen_opt_in, teen_as_adult,
+  teen_never_personalised, teen_off_by_default, teen_no_opt_in, teen_opt_in,
   // Global Privacy Control (R-SIG-3)
   gpc,
   // the US GPP sections in force (R-SIG-2) and US Privacy
@@ -76,7 +76,7 @@ inline constexpr std::array<std::string_view, kReasonCount> kReasonNames = {
     "R-SIG-1", "R-SIG-2", "R-SIG-3", "R-SIG-4",
     "child_profile", "teen_profile", "child_age_signal", "teen_age_signal", "gpp_known_child", "unknown_age",
     "kids_experience", "child_directed",
-    "teen_never_personalised", "teen_off_by_default", "teen_no_opt_in", "teen_opt_in", "teen_as_adult",
+    "teen_never_personalised", "teen_off_by_default", "teen_no_opt_in", "teen_opt_in",
     "gpc",
     "us_service_provider_mode", "us_opted_out", "us_notice_not_given", "us_no_targeted_advertising",
     "us_known_minor_no_consent", "us_personal_data_consent", "us_not_opted_out",

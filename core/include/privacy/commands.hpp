@@ -32,7 +32,7 @@ using AllCommands = CommandList<
     cmd::Sweep, cmd::PreviewDeletion, cmd::DeleteRecordings, cmd::ParseVoiceRequest,
     cmd::VoiceRequest, cmd::MayUse, cmd::Tombstones,
     cmd::AuditLog, cmd::VerifyAuditLog, cmd::ExportState, cmd::ImportState, cmd::PreviewImport,
-    cmd::DecodeTcString, cmd::DecodeGpp, cmd::DecideAds, cmd::RecordGpc,
+    cmd::DecodeTcString, cmd::DecodeGpp, cmd::DecideAds, cmd::RecordGpc, cmd::RecordDeviceGpc,
     cmd::AuthorizationTable, cmd::DescribeCommands>;
 
 }  // namespace privacy

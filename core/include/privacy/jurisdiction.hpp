@@ -28,10 +28,12 @@ inline std::string_view to_string(Regime regime) { return word(regime); }
 //   off_by_default contextual unless the operator opts the place in (UK Children's Code);
 //   gpp_opt_in     personalised only with the opt-in the state's GPP section (or
 //                  usnat) carries for that band, on top of every adult condition;
-//   as_adult       the adult rules (R-ADS-4); only by the operator's override.
-enum class TeenAdRule : std::uint8_t { never, off_by_default, gpp_opt_in, as_adult };
+// No rule treats a teen as an adult (R-ADS-4): an operator can make a place
+// stricter or give it the GPP opt-in, never lift it. This engine holds no
+// teen's own opt-in, so off_by_default is contextual too.
+enum class TeenAdRule : std::uint8_t { never, off_by_default, gpp_opt_in };
 PRIVACY_WORDS(TeenAdRule, {TeenAdRule::never, "never"}, {TeenAdRule::off_by_default, "off_by_default"},
-              {TeenAdRule::gpp_opt_in, "gpp_opt_in"}, {TeenAdRule::as_adult, "as_adult"});
+              {TeenAdRule::gpp_opt_in, "gpp_opt_in"});
 inline std::string_view to_string(TeenAdRule rule) { return word(rule); }
 
 struct JurisdictionPolicy {

@@ -52,11 +52,13 @@ struct Guardian {
 struct Device {
   std::string id;
   std::string name;
+  std::optional<Instant> gpc_at;  // R-SIG-3: the device sent Global Privacy Control
   bool operator==(const Device&) const = default;
   static constexpr const char* type_name = "Device";
   template <class V> static void fields(V& v) {
     v("id", &Device::id, schema::Id{});
     v("name", &Device::name, schema::Text{kMaxNameBytes, true});
+    v("gpcAt", &Device::gpc_at, schema::At{}, "R-SIG-3: when the device sent Global Privacy Control");
   }
 };
 

@@ -312,6 +312,7 @@ struct ImportAnswer {
   std::int64_t audit_entries = 0;
   std::int64_t kept_deleted = 0;          // R-INT-2: recordings that stayed deleted
   std::int64_t kept_removed_profiles = 0; // R-INT-2: profiles that stayed removed
+  std::int64_t kept_withdrawals = 0;      // consent, disclosure or GPC withdrawn here, kept so
   static constexpr const char* type_name = "ImportAnswer";
   template <class V> static void fields(V& v) {
     v("outcome", &ImportAnswer::outcome, schema::Choice<ImportOutcome>{});
@@ -322,6 +323,8 @@ struct ImportAnswer {
     v("auditEntries", &ImportAnswer::audit_entries, schema::Int{0, kMaxCount});
     v("keptDeleted", &ImportAnswer::kept_deleted, schema::Int{0, kMaxCount}, "R-INT-2: deleted here, so not brought back");
     v("keptRemovedProfiles", &ImportAnswer::kept_removed_profiles, schema::Int{0, kMaxCount}, "R-INT-2");
+    v("keptWithdrawals", &ImportAnswer::kept_withdrawals, schema::Int{0, kMaxCount},
+      "profiles and devices whose withdrawn consent, disclosure or GPC stayed withdrawn (R-CON-4, R-SIG-3)");
   }
 };
 

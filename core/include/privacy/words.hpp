@@ -45,7 +45,8 @@ std::string word_list() {
     static constexpr const char* name = #E;                                              \
     static constexpr auto table = std::to_array<std::pair<E, std::string_view>>({__VA_ARGS__}); \
   }
-// R-AGE-1: a profile is a child's (under 13), a teen's (13-17) or an adult's.
+// R-AGE-1: a profile is a child's (under the place's age of digital consent:
+// 13 in the US and the UK, R-AGE-3), a teen's (from that age to 17) or an adult's.
 enum class ProfileKind { child, teen, adult };
 PRIVACY_WORDS(ProfileKind, {ProfileKind::child, "child"}, {ProfileKind::teen, "teen"},
                               {ProfileKind::adult, "adult"});

@@ -156,22 +156,18 @@ void teenager(const AdRequest& r, const Signals& s, const JurisdictionPolicy* po
     if (r.gpc || r.gpc_recorded || s.gpc) d.reasons.add(Reason::gpc);
     return;
   }
-  if (rule == TeenAdRule::gpp_opt_in) {
-    // The state's own section if in force, else usnat; the first with a slot for the band.
-    std::uint8_t opt_in = UsSection::kAbsent;
-    for (int id : {policy->gpp_section, 7})
-      for (std::size_t i = 0; i < s.us_count && opt_in == UsSection::kAbsent; ++i)
-        if (id && s.us[i]->id == id) opt_in = detail::us_teen_opt_in(*s.us[i], band);
-    if (opt_in != 2) {
-      d.level = AdLevel::contextual;
-      d.reasons.add(Reason::teen_no_opt_in);
-      if (r.gpc || r.gpc_recorded || s.gpc) d.reasons.add(Reason::gpc);
-      return;
-    }
-    d.reasons.add(Reason::teen_opt_in);
-  } else {
-    d.reasons.add(Reason::teen_as_adult);
+  // gpp_opt_in: the state's own section if in force, else usnat; the first with a slot for the band.
+  std::uint8_t opt_in = UsSection::kAbsent;
+  for (int id : {policy->gpp_section, 7})
+    for (std::size_t i = 0; i < s.us_count && opt_in == UsSection::kAbsent; ++i)
+      if (id && s.us[i]->id == id) opt_in = detail::us_teen_opt_in(*s.us[i], band);
+  if (opt_in != 2) {
+    d.level = AdLevel::contextual;
+    d.reasons.add(Reason::teen_no_opt_in);
+    if (r.gpc || r.gpc_recorded || s.gpc) d.reasons.add(Reason::gpc);
+    return;
   }
+  d.reasons.add(Reason::teen_opt_in);
   adult(r, s, policy, true, d);
 }
 

@@ -66,6 +66,11 @@ Result<nlohmann::json> cmd::DecideAds::apply(Ctx& ctx) const {
     if (!place) place = ctx.h.s.household.jurisdiction;
   }
   if (ctx.h.exists) request.overrides = &ctx.h.s.jurisdiction_policy;
+  if (device_id) {
+    const Device* d = ctx.h.exists ? ctx.h.device(*device_id) : nullptr;
+    if (!d) return closed({{code::not_found, "deviceId", "no device '" + *device_id + "' in this household"}});
+    request.gpc_recorded = request.gpc_recorded || d->gpc_at.has_value();
+  }
   if (place) request.jurisdiction = *place;
   if (tc_string) request.tc_string = *tc_string;
   if (gpp_string) request.gpp_string = *gpp_string;
@@ -87,6 +92,16 @@ Result<Profile> cmd::RecordGpc::apply(Ctx& ctx) const {
   if (conflict) edit.consent->disclosure = false;
   ctx.log(AuditAction::gpc_recorded, {{"profileId", profile_id}, {"disclosureWithdrawn", conflict}});
   return ctx.h.s.profiles[slot];
+}
+
+Result<Device> cmd::RecordDeviceGpc::apply(Ctx& ctx) const {
+  const Device* d = ctx.h.device(device_id);
+  if (!d) return Error{code::not_found, "deviceId", "no device '" + device_id + "' in this household"};
+  if (d->gpc_at) return *d;  // already in force
+  std::uint32_t slot = static_cast<std::uint32_t>(d - ctx.h.s.devices.data());
+  ctx.h.edit_device(slot).gpc_at = ctx.now;
+  ctx.log(AuditAction::gpc_recorded, {{"deviceId", device_id}});
+  return ctx.h.s.devices[slot];
 }
 
 nlohmann::json cmd::DecodeTcString::output_schema() { return tc_string_schema(); }

@@ -118,13 +118,17 @@ std::optional<Result<DeletionReceipt>> repeated(const Ctx& ctx, const std::strin
   if (first->scope != scope || first->actor != ctx.actor.id)
     return Result<DeletionReceipt>(
         Error{code::conflict, "requestId", "request id '" + request_id + "' was used for a different request"});
-  DeletionReceipt again = *first;
-  again.requested_at = ctx.now;
+  return Result<DeletionReceipt>(already_done(*first, ctx.now));
+}
+
+DeletionReceipt already_done(const DeletionReceipt& first, Instant now) {
+  DeletionReceipt again = first;
+  again.requested_at = now;
   again.status = ReceiptStatus::already_done;
   again.reason = NothingReason::already_done;
   again.recording_ids.clear();
   again.counts = {};
-  return Result<DeletionReceipt>(std::move(again));
+  return again;
 }
 
 DeletionReceipt delete_slots(Ctx& ctx, DeletionReceipt receipt, const std::vector<std::uint32_t>& slots,

@@ -29,6 +29,9 @@ nlohmann::json scope_of(const cmd::DeletionScope& scope);
 DeletionReceipt receipt_for(const Ctx& ctx, std::string request_id, DeletionKind kind,
                             std::optional<std::string> profile_id, nlohmann::json scope);
 
+// A receipt's request once more: the receipt, as done, deleting nothing (R-DEL-5).
+DeletionReceipt already_done(const DeletionReceipt& first, Instant now);
+
 // The same request id again: an answer that deletes nothing, or a conflict
 // when it was used for something else; none when the id is new.
 std::optional<Result<DeletionReceipt>> repeated(const Ctx& ctx, const std::string& request_id,

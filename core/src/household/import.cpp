@@ -1,7 +1,9 @@
 // Import (R-INT-1..3): a state is read, migrated if it is older, and checked
 // with the same invariants every command keeps; its audit log must vouch for
 // it. Into an engine that holds the same household, every deletion the
-// current state has stays (R-INT-2).
+// current state has stays (R-INT-2), and so does every withdrawal of
+// consent, disclosure or GPC.
+#include <algorithm>
 #include <unordered_set>
 
 #include "../json/codec.hpp"
@@ -88,8 +90,52 @@ Result<Incoming> read_incoming(std::string_view text, const std::optional<AuditH
 struct Kept {
   std::int64_t deleted = 0;
   std::int64_t removed_profiles = 0;
+  std::int64_t withdrawals = 0;
   bool changed = false;
 };
+
+// A withdrawal made here stays made: consent that is no longer verified, a
+// disclosure turned off, GPC recorded (R-CON-4, R-CON-3, R-SIG-3). An import
+// never gives back what a parent took away.
+void keep_withdrawals(HouseholdState& into, const HouseholdState& current, Kept& kept) {
+  for (Profile& p : into.profiles) {
+    auto it = std::find_if(current.profiles.begin(), current.profiles.end(), [&](const Profile& c) { return c.id == p.id; });
+    if (it == current.profiles.end() || it->kind != p.kind) continue;
+    const Profile& now = *it;
+    bool changed = false;
+    if (now.gpc_at && !p.gpc_at) {
+      p.gpc_at = now.gpc_at;
+      changed = true;
+    }
+    if (p.consent && now.consent) {
+      if (p.consent->state == ConsentState::verified && now.consent->state != ConsentState::verified) {
+        p.consent = now.consent;
+        p.enabled = now.enabled;
+        changed = true;
+      }
+      if (p.consent->disclosure && !now.consent->disclosure) {
+        p.consent->disclosure = false;
+        changed = true;
+      }
+    }
+    if (p.gpc_at && p.consent && p.consent->disclosure) {
+      p.consent->disclosure = false;  // GPC gave way on it here (R-SIG-3)
+      changed = true;
+    }
+    if (changed) {
+      ++kept.withdrawals;
+      kept.changed = true;
+    }
+  }
+  for (Device& d : into.devices) {
+    auto it = std::find_if(current.devices.begin(), current.devices.end(), [&](const Device& c) { return c.id == d.id; });
+    if (it != current.devices.end() && it->gpc_at && !d.gpc_at) {
+      d.gpc_at = it->gpc_at;
+      ++kept.withdrawals;
+      kept.changed = true;
+    }
+  }
+}
 
 // R-INT-2: what the current state deleted stays deleted in what comes in.
 Kept keep_deletions(HouseholdState& into, const HouseholdState& current) {
@@ -121,6 +167,12 @@ Kept keep_deletions(HouseholdState& into, const HouseholdState& current) {
     if (gone_profiles.count(r.profile_id)) into.removed_profiles.push_back(r);
   for (const auto& r : current.receipts)
     if (!receipts.count(r.request_id)) into.receipts.push_back(r);
+  return kept;
+}
+
+Kept keep_what_went(HouseholdState& into, const HouseholdState& current) {
+  Kept kept = keep_deletions(into, current);
+  keep_withdrawals(into, current, kept);
   return kept;
 }
 
@@ -162,11 +214,13 @@ Result<ImportAnswer> import(Ctx& ctx, std::string_view text, const std::optional
       return Error{code::conflict, "state.auditLog[" + std::to_string(k) + "]",
                    "this state's history differs from the household's at entry " + std::to_string(k + 1) +
                        ": it is neither an earlier nor a later state of it (R-INT-2, R-INT-3)"};
-    Kept kept = keep_deletions(in.h.s, current.s);
+    Kept kept = keep_what_went(in.h.s, current.s);
     answer.kept_deleted = kept.deleted;
     answer.kept_removed_profiles = kept.removed_profiles;
+    answer.kept_withdrawals = kept.withdrawals;
     details["keptDeleted"] = kept.deleted;
     details["keptRemovedProfiles"] = kept.removed_profiles;
+    details["keptWithdrawals"] = kept.withdrawals;
     if (k == theirs.size() && k == ours.size() && !in.migrated_from && !kept.changed) {
       answer.outcome = ImportOutcome::unchanged;  // the same state: nothing to do
       answer.recordings = static_cast<std::int64_t>(current.s.recordings.size());

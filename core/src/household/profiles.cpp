@@ -88,8 +88,14 @@ ProfileRemoval remove(Ctx& ctx, const std::string& profile_id, const std::string
 }  // namespace
 
 Result<ProfileRemoval> cmd::RemoveProfile::apply(Ctx& ctx) const {
-  if (ctx.h.receipt(request_id))
-    return Error{code::conflict, "requestId", "request id '" + request_id + "' is already used"};
+  const DeletionReceipt* done = ctx.h.receipt(request_id);
+  if (!ctx.h.profile(profile_id)) {
+    // Removed already: the same request from the same actor is answered, once more, as done (R-DEL-5).
+    if (done && done->kind == DeletionKind::profile && done->profile_id == profile_id && done->actor == ctx.actor.id)
+      return ProfileRemoval{profile_id, already_done(*done, ctx.now)};
+    return Error{code::not_found, "profileId", "no profile '" + profile_id + "' in this household"};
+  }
+  if (done) return Error{code::conflict, "requestId", "request id '" + request_id + "' is already used"};
   return remove(ctx, profile_id, request_id);
 }
 

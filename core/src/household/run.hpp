@@ -69,6 +69,13 @@ Result<typename C::Output> Household::run(const Call<C>& call, Effects* effects)
     if (info.subject == Subject::profile || info.subject == Subject::optional_profile) {
       if (!h.exists) return Error{code::not_found, "profileId", "no household yet: no profiles"};
       const Profile* p = h.profile(*profile_id);
+      if constexpr (requires { C::answers_after_removal; }) {
+        // Only its receipt can say who asked: the command answers itself.
+        if (!p && h.removed_profile(*profile_id)) {
+          Ctx repeat{h, acting, call.now, fx, call.actor};
+          return call.input.apply(repeat);
+        }
+      }
       if (!p) return Error{code::not_found, "profileId", "no profile '" + *profile_id + "' in this household"};
       target = target_of(*p);
       target_id = p->id;

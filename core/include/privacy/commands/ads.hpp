@@ -94,6 +94,7 @@ struct DecideAds {
       .needs_household = false};
   std::optional<std::string> profile_id;
   std::optional<UnknownAge> age;
+  std::optional<std::string> device_id;
   std::optional<AdContext> context;
   std::optional<std::string> jurisdiction;
   std::optional<std::vector<AgeSignalInput>> age_signals;
@@ -111,6 +112,7 @@ struct DecideAds {
   template <class V> static void fields(V& v) {
     v("profileId", &DecideAds::profile_id, schema::Id{}, "whose ad it is");
     v("age", &DecideAds::age, schema::Choice<UnknownAge>{}, "for nobody known (R-ADS-5)");
+    v("deviceId", &DecideAds::device_id, schema::Id{}, "the household device the request comes from: its recorded GPC applies (R-SIG-3)");
     v("context", &DecideAds::context, schema::Choice<AdContext>{}, "default: general");
     v("jurisdiction", &DecideAds::jurisdiction, schema::Place{}, "where the request comes from; default: the household's (R-AGE-3)");
     v("ageSignals", &DecideAds::age_signals, schema::List<schema::Object<AgeSignalInput>>{{}, kMaxAgeSignals},
@@ -129,14 +131,26 @@ struct RecordGpc {
       .name = "recordGpc",
       .summary = "Records Global Privacy Control for the person: it stays in force when later requests lack it, and a conflicting saved choice gives way (R-SIG-3).",
       .subject = Subject::profile,
-      .access = on_profiles({access::service | access::parent}, {access::service | access::parent, bit(ActorKind::teen)},
-                            {access::service, bit(ActorKind::adult)}),
+      .access = access::gpc,
       .changes = true,
       .audits = actions({AuditAction::gpc_recorded})};
   std::string profile_id;
   using Output = Profile;
   Result<Output> apply(Ctx& ctx) const;
   template <class V> static void fields(V& v) { v("profileId", &RecordGpc::profile_id, schema::Id{}); }
+};
+
+struct RecordDeviceGpc {
+  static constexpr CommandInfo info{
+      .name = "recordDeviceGpc",
+      .summary = "Records Global Privacy Control sent by a device: it applies to every decision on that device from now on (R-SIG-3).",
+      .access = on_household({access::service | access::parent | bit(ActorKind::adult)}),
+      .changes = true,
+      .audits = actions({AuditAction::gpc_recorded})};
+  std::string device_id;
+  using Output = Device;
+  Result<Output> apply(Ctx& ctx) const;
+  template <class V> static void fields(V& v) { v("deviceId", &RecordDeviceGpc::device_id, schema::Id{}); }
 };
 
 }  // namespace privacy::cmd

@@ -56,6 +56,8 @@ struct RemoveProfile {
       .audits = actions({AuditAction::recordings_deleted, AuditAction::profile_removed})};
   std::string profile_id;
   std::string request_id;
+  // The same request again, once the profile is gone: answered from its receipt (R-DEL-5).
+  static constexpr bool answers_after_removal = true;
   using Output = ProfileRemoval;
   Result<Output> apply(Ctx& ctx) const;
   template <class V> static void fields(V& v) {
@@ -101,7 +103,7 @@ struct ResolveAgeReview {
       .name = "resolveAgeReview",
       .summary = "The parent's decision on a profile flagged for an age review: it becomes `kind`, or stays (R-PRO-3).",
       .subject = Subject::profile,
-      .access = access::child_only,
+      .access = access::minors,
       .changes = true,
       .audits = actions({AuditAction::age_review_resolved})};
   std::string profile_id;

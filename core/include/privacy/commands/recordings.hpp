@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "privacy/access.hpp"
+#include "privacy/deletion.hpp"
 #include "privacy/views.hpp"
 
 namespace privacy {
@@ -232,7 +233,7 @@ struct ParseVoiceRequest {
   using Output = VoiceParse;
   Result<Output> apply(Ctx& ctx) const;
   template <class V> static void fields(V& v) {
-    v("utterance", &ParseVoiceRequest::utterance, schema::Text{1000});
+    v("utterance", &ParseVoiceRequest::utterance, schema::Text{kMaxUtteranceBytes});
   }
 };
 
@@ -256,7 +257,7 @@ struct VoiceRequest {
     v("requestId", &VoiceRequest::request_id, schema::Id{});
     v("profileId", &VoiceRequest::profile_id, schema::Id{}, "the speaker");
     v("deviceId", &VoiceRequest::device_id, schema::Id{});
-    v("utterance", &VoiceRequest::utterance, schema::Text{1000});
+    v("utterance", &VoiceRequest::utterance, schema::Text{kMaxUtteranceBytes});
     v("utcOffsetMinutes", &VoiceRequest::utc_offset_minutes,
       schema::Int{kMinUtcOffsetMinutes, kMaxUtcOffsetMinutes});
   }
