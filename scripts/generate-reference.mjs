@@ -39,10 +39,13 @@ function who(c) {
   }).join('; ');
 }
 
+// Rule ids link to the rule catalogue.
+const linked = (text) => text.replace(/R-([A-Z]+)-(\d+)(\.\.\d+)?/g, (id, area, n) => `[${id}](docs/rules.md#r-${area.toLowerCase()}-${n})`);
+
 export function referenceMarkdown(doc) {
   const out = [];
   for (const c of doc.commands) {
-    out.push(`#### \`${c.name}\``, '', c.summary, '');
+    out.push(`#### \`${c.name}\``, '', linked(c.summary), '');
     out.push(`- Who: ${who(c)}.`);
     const effects = c.changes ? `Changes the household; audit: ${c.audits.map((a) => `\`${a}\``).join(', ')}` : 'Reads only';
     out.push(`- ${effects}${c.deletes ? '; may delete recordings (their ids are in `effects.deletedRecordingIds`)' : ''}.`);

@@ -25,33 +25,54 @@ Sha256::Sha256()
     : h_{0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab,
          0x5be0cd19} {}
 
+// The compression function, unrolled with a rolling 16-word message
+// schedule: the digest trees hash every byte of a household, so this is the
+// hot loop.
+namespace {
+inline std::uint32_t big_endian(const std::uint8_t* p) {
+  return std::uint32_t(p[0]) << 24 | std::uint32_t(p[1]) << 16 | std::uint32_t(p[2]) << 8 | std::uint32_t(p[3]);
+}
+}  // namespace
+
+#define PRIVACY_SHA_ROUND(a, b, c, d, e, f, g, h, k, wi)                                       \
+  do {                                                                                         \
+    std::uint32_t t1 = h + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) + (g ^ (e & (f ^ g))) + k + wi; \
+    std::uint32_t t2 = (rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) + ((a & b) | (c & (a | b)));    \
+    d += t1;                                                                                   \
+    h = t1 + t2;                                                                               \
+  } while (0)
+#define PRIVACY_SHA_SCHEDULE(i)                                                                         \
+  (w[(i) & 15] += (rotr(w[((i) + 1) & 15], 7) ^ rotr(w[((i) + 1) & 15], 18) ^ (w[((i) + 1) & 15] >> 3)) + \
+                  w[((i) + 9) & 15] +                                                                  \
+                  (rotr(w[((i) + 14) & 15], 17) ^ rotr(w[((i) + 14) & 15], 19) ^ (w[((i) + 14) & 15] >> 10)))
+#define PRIVACY_SHA_EIGHT(i, W)                                                  \
+  PRIVACY_SHA_ROUND(a, b, c, d, e, f, g, h, kRound[(i) + 0], W((i) + 0));          \
+  PRIVACY_SHA_ROUND(h, a, b, c, d, e, f, g, kRound[(i) + 1], W((i) + 1));          \
+  PRIVACY_SHA_ROUND(g, h, a, b, c, d, e, f, kRound[(i) + 2], W((i) + 2));          \
+  PRIVACY_SHA_ROUND(f, g, h, a, b, c, d, e, kRound[(i) + 3], W((i) + 3));          \
+  PRIVACY_SHA_ROUND(e, f, g, h, a, b, c, d, kRound[(i) + 4], W((i) + 4));          \
+  PRIVACY_SHA_ROUND(d, e, f, g, h, a, b, c, kRound[(i) + 5], W((i) + 5));          \
+  PRIVACY_SHA_ROUND(c, d, e, f, g, h, a, b, kRound[(i) + 6], W((i) + 6));          \
+  PRIVACY_SHA_ROUND(b, c, d, e, f, g, h, a, kRound[(i) + 7], W((i) + 7))
+#define PRIVACY_SHA_LOADED(i) w[(i)]
+
 void Sha256::block(const std::uint8_t* p) {
-  std::array<std::uint32_t, 64> w{};
-  for (int i = 0; i < 16; ++i)
-    w[i] = std::uint32_t(p[4 * i]) << 24 | std::uint32_t(p[4 * i + 1]) << 16 |
-           std::uint32_t(p[4 * i + 2]) << 8 | std::uint32_t(p[4 * i + 3]);
-  for (int i = 16; i < 64; ++i) {
-    std::uint32_t s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >> 3);
-    std::uint32_t s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >> 10);
-    w[i] = w[i - 16] + s0 + w[i - 7] + s1;
-  }
-  auto [a, b, c, d, e, f, g, h] = h_;
-  for (int i = 0; i < 64; ++i) {
-    std::uint32_t t1 = h + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) + ((e & f) ^ (~e & g)) +
-                       kRound[i] + w[i];
-    std::uint32_t t2 = (rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) + ((a & b) ^ (a & c) ^ (b & c));
-    h = g;
-    g = f;
-    f = e;
-    e = d + t1;
-    d = c;
-    c = b;
-    b = a;
-    a = t1 + t2;
+  std::uint32_t w[16];
+  for (int i = 0; i < 16; ++i) w[i] = big_endian(p + 4 * i);
+  std::uint32_t a = h_[0], b = h_[1], c = h_[2], d = h_[3], e = h_[4], f = h_[5], g = h_[6], h = h_[7];
+  PRIVACY_SHA_EIGHT(0, PRIVACY_SHA_LOADED);
+  PRIVACY_SHA_EIGHT(8, PRIVACY_SHA_LOADED);
+  for (int i = 16; i < 64; i += 16) {
+    PRIVACY_SHA_EIGHT(i, PRIVACY_SHA_SCHEDULE);
+    PRIVACY_SHA_EIGHT(i + 8, PRIVACY_SHA_SCHEDULE);
   }
   h_[0] += a; h_[1] += b; h_[2] += c; h_[3] += d;
   h_[4] += e; h_[5] += f; h_[6] += g; h_[7] += h;
 }
+#undef PRIVACY_SHA_ROUND
+#undef PRIVACY_SHA_SCHEDULE
+#undef PRIVACY_SHA_EIGHT
+#undef PRIVACY_SHA_LOADED
 
 void Sha256::update(std::string_view data) {
   length_ += data.size();

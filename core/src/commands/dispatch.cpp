@@ -81,9 +81,12 @@ void read_call(json::Pull& p, Call<C>& call, std::string_view state) {
   }
   if (!p.ok()) return;
   if constexpr (requires { call.input.state; }) {
-    // The state beside the command (execute_json with two texts).
-    if (!state.empty() && !json::attach_field(p, call.input, "state", state, seen))
-      p.fail_at("state", code::invalid_input, "is given twice: in the command and beside it");
+    // The state beside the command (execute_json with two texts): read by
+    // the import itself, in one pass.
+    if (!state.empty()) {
+      if (json::mark_field<C>("state", seen)) call.input.state = state;
+      else p.fail_at("state", code::invalid_input, "is given twice: in the command and beside it");
+    }
   }
   if (info.needs_now && !now) p.fail_at("now", code::invalid_input, "is required: the core never reads a clock");
   json::check_fields(p, call.input, seen);

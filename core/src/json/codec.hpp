@@ -4,6 +4,7 @@
 // refusing unknown and repeated fields and checking every kind's limits;
 // write() appends canonical JSON (fields in their listed order, no spaces);
 // the schema side is in describe.hpp.
+#include <array>
 #include <cstdint>
 #include <functional>
 #include <initializer_list>
@@ -143,20 +144,22 @@ struct FieldChecker : IgnoresRules {
   const T& object;
   Seen seen;
   int index = 0;
-  std::vector<std::pair<const char*, bool>> names;  // every field: given, and not null
+  // Every field: given, and not null (a fixed array: this runs for every object read).
+  std::array<std::pair<const char*, bool>, 64> names{};
+  std::size_t count = 0;
   template <class C, class M, class K>
   void operator()(const char* name, M C::*member, const K&, const char* = "",
                   schema::Presence presence = schema::Presence::required) {
     int i = index++;
     bool given = (seen >> i) & 1u;
     if constexpr (is_optional<M>::value) given = given && (object.*member).has_value();
-    names.emplace_back(name, given);
+    if (count < names.size()) names[count++] = {name, given};
     if (!given && !is_optional<M>::value && presence == schema::Presence::required)
       p.fail_at(name, code::invalid_input, "is required");
   }
   bool has(std::string_view name) const {
-    for (const auto& [n, given] : names)
-      if (name == n) return given;
+    for (std::size_t i = 0; i < count; ++i)
+      if (name == names[i].first) return names[i].second;
     return false;
   }
 };
@@ -242,13 +245,13 @@ bool field_seen(std::string_view name, Seen seen) {
   return f.found >= 0 && ((seen >> f.found) & 1u);
 }
 
-// Reads T's field `key` from a text of its own (a value given beside a command).
+// Marks T's field `name` as given (a value given beside the command).
 template <class T>
-bool attach_field(Pull& main, T& out, std::string_view key, std::string_view text, Seen& seen) {
-  if (field_seen<T>(key, seen)) return false;
-  Pull p(text, main.errors());
-  read_field(p, out, key, seen);
-  p.finish();
+bool mark_field(std::string_view name, Seen& seen) {
+  FieldIndex<T> f{{}, name};
+  T::fields(f);
+  if (f.found < 0 || ((seen >> f.found) & 1u)) return false;
+  seen |= Seen{1} << f.found;
   return true;
 }
 
