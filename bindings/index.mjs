@@ -6,6 +6,8 @@
 import { loadCore, forgetDefaultCore } from './load.mjs';
 import { Commands, COMMANDS, SCHEMA_VERSION } from './commands.gen.mjs';
 import { InputError, commandText, plainData } from './input.mjs';
+import { Native } from './native.mjs';
+import { directInput, decide } from './decision.mjs';
 
 export { version } from './version.mjs';
 export { COMMANDS, SCHEMA_VERSION };
@@ -30,10 +32,6 @@ function refusal(errors) {
   return new PrivacyError(first.code, `${first.message}${where}${more}`, errors);
 }
 
-// A state crosses in pieces of at most this many characters, so that a large
-// household is never copied whole twice into the module's memory.
-const STATE_PIECE = 16 << 20;
-
 // The engines of each loaded module: when one aborts, its memory cannot be
 // trusted, so every engine on it stops (R-INT-4).
 const enginesOf = new WeakMap();
@@ -45,7 +43,7 @@ class Engine extends Commands {
   constructor(core) {
     super();
     this.#core = core;
-    this.#native = new core.Engine();
+    this.#native = new Native(core);
     if (!enginesOf.has(core)) enginesOf.set(core, new Set());
     enginesOf.get(core).add(this);
   }
@@ -95,6 +93,16 @@ class Engine extends Commands {
     return this.#answer(this.#native_call((native) => native.execute(text)));
   }
 
+  /** decideAds answers without JSON where it can (the same answer; see decision.mjs). */
+  decideAds(input) {
+    const direct = directInput(input);
+    if (direct) {
+      const answer = this.#native_call((native) => decide(native, direct));
+      if (answer) return answer;
+    }
+    return this.execute('decideAds', input).result;
+  }
+
   /** A JSON command in, the engine's JSON answer out, as they are. */
   executeJson(command) {
     if (typeof command !== 'string') throw failure('invalid_input', 'executeJson takes a JSON string');
@@ -117,17 +125,7 @@ class Engine extends Commands {
         throw error;
       }
     }
-    return this.#answer(this.#native_call((native) => {
-      native.clearState();
-      for (let at = 0; at < text.length;) {
-        let end = Math.min(text.length, at + STATE_PIECE);
-        const last = text.charCodeAt(end - 1);
-        if (end < text.length && last >= 0xd800 && last <= 0xdbff) end -= 1;  // keep a surrogate pair whole
-        native.appendState(text.slice(at, end));
-        at = end;
-      }
-      return native.runWithState(command);
-    }));
+    return this.#answer(this.#native_call((native) => native.executeWithState(command, text)));
   }
 
   importState(input) { return this.#withState('importState', input).result; }
@@ -147,7 +145,7 @@ class Engine extends Commands {
 
   close() {
     if (!this.#native) return;
-    this.#native.delete();
+    this.#native.close();
     this.#native = undefined;
     enginesOf.get(this.#core)?.delete(this);
   }

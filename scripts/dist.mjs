@@ -12,7 +12,8 @@ const dist = `${root}dist/`;
 mkdirSync(dist, { recursive: true });
 
 for (const file of ['family-privacy-core.mjs', 'family-privacy-core.wasm']) copyFileSync(`${root}build-wasm/${file}`, dist + file);
-for (const file of ['index.mjs', 'index.d.ts', 'load.mjs', 'input.mjs', 'commands.gen.mjs', 'commands.gen.d.ts'])
+for (const file of ['index.mjs', 'index.d.ts', 'load.mjs', 'input.mjs', 'native.mjs', 'decision.mjs', 'commands.gen.mjs',
+  'commands.gen.d.ts'])
   copyFileSync(`${root}bindings/${file}`, dist + file);
 
 const { version } = JSON.parse(readFileSync(`${root}package.json`, 'utf8'));

@@ -46,6 +46,14 @@ function methodsModule(doc) {
     lines.push(`  ${c.name}(input) { return this.execute('${c.name}', input).result; }`);
   }
   lines.push('}', '');
+  // The words of every closed set, in value order: the direct decision answers their numbers.
+  const words = {};
+  for (const [name, def] of Object.entries(doc.$defs)) if (def.enum) words[name] = def.enum;
+  lines.push('/** Every closed set of words, in the order of their values. */',
+    `export const WORDS = Object.freeze(${JSON.stringify(words)});`,
+    'for (const list of Object.values(WORDS)) Object.freeze(list);',
+    '/** What a COPPA bid request must not carry (R-SIG-4). */',
+    `export const COPPA_STRIP = Object.freeze(${JSON.stringify(doc.constants.coppaStrip)}.map(Object.freeze));`, '');
   return lines.join('\n');
 }
 

@@ -28,6 +28,15 @@ constexpr std::optional<E> from_word(std::string_view text) {
   return std::nullopt;
 }
 
+// True when the table lists E's values in order 0, 1, 2, ...: what a compact
+// answer that carries the numbers needs (bindings/decision.mjs).
+template <class E>
+constexpr bool words_in_value_order() {
+  for (std::size_t i = 0; i < Words<E>::table.size(); ++i)
+    if (static_cast<std::size_t>(Words<E>::table[i].first) != i) return false;
+  return true;
+}
+
 // "a, b, c": the words of E, for messages.
 template <class E>
 std::string word_list() {

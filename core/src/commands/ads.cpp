@@ -1,6 +1,7 @@
 // Ad eligibility and the signals it reads (R-ADS-1..6, R-AGE-1..4,
 // R-SIG-1..4): decoding, the decision for a person, and GPC recorded on them.
 #include "../ads/ads_json.hpp"
+#include "../json/codec.hpp"
 #include "../household/context.hpp"
 #include "../household/views.hpp"
 #include "../signals/signals_json.hpp"
@@ -43,9 +44,9 @@ Result<std::vector<AgeSignal>> signals_of(const std::vector<cmd::AgeSignalInput>
 Result<nlohmann::json> cmd::DecodeTcString::apply(Ctx&) const { return decoded(decode_tc_string(tc_string), "tcString"); }
 Result<nlohmann::json> cmd::DecodeGpp::apply(Ctx&) const { return decoded(decode_gpp(gpp_string), "gppString"); }
 
-nlohmann::json cmd::DecideAds::closed(Errors errors) { return to_json(fail_closed(std::move(errors))); }
+AdDecision cmd::DecideAds::closed(Errors errors) { return fail_closed(std::move(errors)); }
 
-Result<nlohmann::json> cmd::DecideAds::apply(Ctx& ctx) const {
+Result<AdDecision> cmd::DecideAds::apply(Ctx& ctx) const {
   AdRequest request;
   request.now = ctx.now;
   request.context = context.value_or(AdContext::general);
@@ -77,7 +78,7 @@ Result<nlohmann::json> cmd::DecideAds::apply(Ctx& ctx) const {
   if (gpp_sid) request.gpp_sid = std::span<const int>(*gpp_sid);
   request.gpc = gpc.value_or(false);
   request.vendor_id = vendor_id;
-  return to_json(decide_ads(request));
+  return decide_ads(request);
 }
 
 // R-SIG-3: the signal binds the person from now on; a saved choice that
@@ -102,6 +103,10 @@ Result<Device> cmd::RecordDeviceGpc::apply(Ctx& ctx) const {
   ctx.h.edit_device(slot).gpc_at = ctx.now;
   ctx.log(AuditAction::gpc_recorded, {{"deviceId", device_id}});
   return ctx.h.s.devices[slot];
+}
+
+void json::write_value(std::string& out, const AdDecision& decision) {
+  out += to_json(decision).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 nlohmann::json cmd::DecodeTcString::output_schema() { return tc_string_schema(); }

@@ -113,12 +113,21 @@ json::Schema describe_all(CommandList<C...>) {
   json::kind_schema(s, schema::Choice<AuditAction>{});
   json::kind_schema(s, schema::Choice<UseVerdict>{});
   json::kind_schema(s, schema::Choice<Reason>{});
+  json::kind_schema(s, schema::Choice<AdLevel>{});
+  json::kind_schema(s, schema::Choice<AgeTreatment>{});
+  json::kind_schema(s, schema::Choice<AgeBand>{});
+  json::kind_schema(s, schema::Choice<AgeSource>{});
+  json::kind_schema(s, schema::Choice<StripAction>{});
+  // What a COPPA request must not carry (R-SIG-4), for the package's direct decision.
+  json::Schema strip = json::Schema::array();
+  for (const auto& f : kCoppaStrip) strip.push_back({{"field", std::string(f.field)}, {"action", std::string(word(f.action))}});
   json::Schema codes = json::Schema::array();
   for (const char* c : kErrorCodes) codes.push_back(c);
   s.defs["ErrorCode"] = {{"type", "string"}, {"enum", codes}};
   return {{"$schema", "https://json-schema.org/draft/2020-12/schema"},
           {"schemaVersion", kSchemaVersion},
           {"commands", commands},
+          {"constants", {{"coppaStrip", strip}}},
           {"$defs", s.defs}};
 }
 

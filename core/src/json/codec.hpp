@@ -16,6 +16,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "privacy/ads.hpp"
 #include "privacy/model.hpp"
 #include "privacy/views.hpp"
 #include "privacy/schema.hpp"
@@ -297,6 +298,8 @@ void write_value(std::string& out, std::int64_t value);
 void write_value(std::string& out, int value);
 void write_value(std::string& out, const nlohmann::json& value);
 inline void write_value(std::string& out, const RawJson& value) { out += value.text; }
+// The ad decision's own encoder (core/src/ads/ads_json.cpp).
+void write_value(std::string& out, const AdDecision& decision);
 template <class E, class = std::enable_if_t<std::is_enum_v<E>>>
 void write_value(std::string& out, E value) {
   out += '"';

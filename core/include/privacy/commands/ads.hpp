@@ -103,7 +103,7 @@ struct DecideAds {
   std::optional<std::vector<int>> gpp_sid;
   std::optional<bool> gpc;
   std::optional<int> vendor_id;
-  using Output = nlohmann::json;
+  using Output = AdDecision;
   Result<Output> apply(Ctx& ctx) const;
   // Any problem, in the input or the signals, gives the most protective decision.
   static Output closed(Errors errors);
