@@ -10,7 +10,7 @@ import { perform } from './command.js';
 import { confirmDeletion, newRequestId } from './confirm-deletion.js';
 import { el, isolate, userText } from './dom.js';
 import { PageProblem } from './errors.js';
-import { consentMethodLabel, plural } from './format.js';
+import { consentMethodLabel, formatDate, plural } from './format.js';
 import { checkBirthDate, checkName } from './validate.js';
 import { ids } from './view.js';
 import { DEMO_VERIFIER, consentIds } from './view-consent.js';
@@ -148,6 +148,10 @@ async function setDisclosure(page, profile, enabled) {
       body: [
         el('ul', { class: 'recipients' }, thirdParties.map((party) => el('li', {}, el('strong', {}, userText(party.name)), ` (${party.category}): `, userText(party.purpose)))),
         el('p', {}, 'It is a separate consent, never needed to use the service. You can withdraw it at any time, in one step, here or on the household page.'),
+        // R-SIG-3: say so when this person's opt-out preference signal is in force.
+        profile.gpcAt !== null
+          ? el('p', { class: 'warning-text gpc-conflict' }, `Global Privacy Control was recorded for ${isolate(profile.name)} on ${formatDate(profile.gpcAt)}: it asks that nothing of ${isolate(profile.name)}’s is sold or shared. Allowing disclosure goes against that signal.`)
+          : null,
       ],
       confirmLabel: `Allow disclosure to ${plural(thirdParties.length, 'recipient')}`,
     });

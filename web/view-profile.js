@@ -24,7 +24,7 @@ function retentionSection(profile, ctx) {
   const policyMax = profile.effectiveRetention.policyMaxMonths;
   const pending = ctx.retention?.pending ?? profile.retention;
   const optionLabel = (setting) =>
-    isChild && setting === 'until_deleted' && policyMax !== null ? `${retentionLabel(setting)} (at most ${months(policyMax)} for a child)` : retentionLabel(setting);
+    isChild && setting === 'until_deleted' && policyMax !== null ? `${retentionLabel(setting)} (at most ${months(policyMax)} for a ${profile.kind})` : retentionLabel(setting);
   const select = el(
     'select',
     { id: selectId, name: 'setting', 'aria-describedby': `${effectiveId} ${hintId}`, onChange: (event) => handlers.onPreviewRetention(profile, event.target.value) },

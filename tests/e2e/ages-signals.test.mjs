@@ -178,6 +178,15 @@ test('the ads panel in a parent’s words: what each person gets and why, "Opt-o
   await goTo(page, 'activity');
   const sentences = await page.locator('#audit-list .audit-sentence').allTextContents();
   assert.ok(sentences.includes('Global Privacy Control from Alex Rivera’s browser was recorded for Maya and is honoured from then on.'), sentences.slice(0, 4).join(' | '));
+
+  // Allowing disclosure afterwards says that it goes against the signal in force.
+  await publishRecipient(page, ['Maya']);
+  await goTo(page, 'profile:maya');
+  await profileView(page, 'maya').getByRole('button', { name: 'Allow disclosure to the recipients named…' }).click();
+  const dialog = page.locator('dialog#confirm-dialog');
+  await dialog.waitFor();
+  assert.match(await dialog.locator('.gpc-conflict').textContent(), /^Global Privacy Control was recorded for Maya on .+: it asks that nothing of Maya’s is sold or shared\. Allowing disclosure goes against that signal\.$/);
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
   assert.deepEqual(problems, []);
 });
 
