@@ -12,7 +12,7 @@
 // into it stay the same); every decision comes from the engine.
 
 import * as engineApi from './engine-adapter.js';
-import { domId, el, isolate } from './dom.js';
+import { domId, el, isolate, replaceChildren } from './dom.js';
 import { formatDate } from './format.js';
 import { AGE_BANDS, AGE_SOURCES, KIND_WORDS, REASONS, levelText } from './ads-words.js';
 
@@ -164,10 +164,10 @@ function makePanel(page, initial) {
           ? `Nothing of ${name}'s is ever sold, and as a teen ${name} gets no ads based on ${name}'s interests unless the law where you live allows them and ${name} opts in.`
           : `Nothing of ${name}'s is ever sold. Ads based on ${name}'s interests only where ${name}'s own privacy choices allow them.`;
     // What the person gets where the household lives, with what the engine knows of them (R-SIG-3: a recorded GPC).
-    ownResult.replaceChildren(...parentWords(name, profile, decide(page, { ...whoFor(page, profile), context: 'general' }), id));
-    triedResult.replaceChildren(...operatorWords(`${name} with this signal`, decide(page, tried(profile, contextSelect.value))));
+    replaceChildren(ownResult, parentWords(name, profile, decide(page, { ...whoFor(page, profile), context: 'general' }), id));
+    replaceChildren(triedResult, operatorWords(`${name} with this signal`, decide(page, tried(profile, contextSelect.value))));
     const other = comparison();
-    if (other) otherResult.replaceChildren(...operatorWords(other.title, decide(page, tried(other.who, other.general ? 'general' : contextSelect.value))));
+    if (other) replaceChildren(otherResult, operatorWords(other.title, decide(page, tried(other.who, other.general ? 'general' : contextSelect.value))));
     else otherResult.replaceChildren();
   };
   return panel;

@@ -56,6 +56,7 @@ test('teen profiles: added without parental consent (the birth date checked), sh
   assert.match(await own.textContent(), /Only ads that fit the page Zoe is on, never ads based on Zoe\./);
   assert.match(await own.textContent(), /Age used: 13 to 15, from the birth date on the profile\./);
   assert.match(await own.textContent(), /Where they live, a teen never gets ads based on their interests/);
+  assert.doesNotMatch(await view.locator('section.ads-panel').textContent(), /\bnull\b|undefined/, 'only words');
   await screenshot(page, 'profile-teen-added');
 
   // Managed by the parent: deleting by voice turned on, something recorded at once, then deleted.
