@@ -95,7 +95,7 @@ function jobsCard(ctx) {
       el('code', {}, 'sweep'),
       ') deletes every recording whose retention has run out, with its audio, transcript and everything derived from it; the profile checks (',
       el('code', {}, 'sweepProfiles'),
-      ') find profiles unused for a long time and children who turned 13. This demo has no servers, so the page runs both when it opens and every minute while it is open.',
+      ') find profiles unused for a long time, children who reached the age of digital consent and teens who turned 18. This demo has no servers, so the page runs both when it opens and every minute while it is open.',
     ),
     el(
       'dl',

@@ -68,7 +68,7 @@ export function renderPlaceCard(ctx) {
     el(
       'div',
       { id: placeIds.explained, class: 'place-explained' },
-      el('p', {}, el('strong', {}, chosen ? placeName(code) : 'Not chosen: the United States’ rules apply.'), ' ', agesSentence(policy)),
+      el('p', {}, el('strong', {}, chosen ? `${placeName(code)}.` : 'Not chosen: the United States’ rules apply.'), ' ', agesSentence(policy)),
       el('p', {}, teenAdsSentence(policy), ' A child never gets ads based on what they do, wherever you live.'),
     ),
     el('p', { class: 'hint place-source' }, `Where these rules come from: ${policy.source}.`),
