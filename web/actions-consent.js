@@ -1,14 +1,16 @@
-// Parental consent (R-CON-1..6) and a child's profile (R-PRO-1..3): adding a
-// child (name and birth date checked first), requesting, verifying and
-// cancelling consent, disclosure to third parties (confirmed like a
-// deletion, naming who receives what), revoking (keep or delete), enabling,
-// renaming, removing, keeping an inactive profile, the 13th-birthday review.
+// Parental consent (R-CON-1..6) and a child's or teen's profile (R-PRO-1..3,
+// R-AGE-1): adding a child (name and birth date checked first, then consent)
+// or a teen (no parental consent to collect at that age, still managed by a
+// parent), requesting, verifying and cancelling consent, disclosure to third
+// parties (confirmed like a deletion, naming who receives what), revoking
+// (keep or delete), enabling, renaming, removing, keeping an inactive
+// profile, and the age review (at the age of digital consent: a teen profile).
 
 import { perform } from './command.js';
 import { confirmDeletion, newRequestId } from './confirm-deletion.js';
 import { el, isolate, userText } from './dom.js';
 import { PageProblem } from './errors.js';
-import { consentMethodLabel, plural } from './format.js';
+import { consentMethodLabel, formatDate, plural } from './format.js';
 import { checkBirthDate, checkName } from './validate.js';
 import { ids } from './view.js';
 import { DEMO_VERIFIER, consentIds } from './view-consent.js';
@@ -41,21 +43,33 @@ function checked(page, place, checks) {
   }
 }
 
-/** Adding a child: the profile (not enabled), then the consent request with the chosen method. */
-async function addChildWithConsent(page, { name, birthDate, method }) {
+/**
+ * Adding a child: the profile (not enabled), then the consent request with
+ * the chosen method. Adding a teen: the profile alone (enabled at once, R-AGE-1).
+ */
+async function addChildWithConsent(page, { kind = 'child', name, birthDate, method }) {
   const place = 'add-child';
+  const { consentAge } = page.placePolicy();
   const values = checked(page, place, () => ({
     name: checkedName(page, name, { place, field: addChildIds.name }),
-    birthDate: checkBirthDate(birthDate, { field: addChildIds.birthDate, now: Date.now(), kind: 'child' }),
-    method: method || (() => { throw new PageProblem('Choose one of the approved ways to give consent first.', { field: consentIds.method('new', 'signed_form') }); })(),
+    birthDate: checkBirthDate(birthDate, { field: addChildIds.birthDate, now: Date.now(), kind, consentAge }),
+    method: kind === 'teen' || method ? method : (() => { throw new PageProblem('Choose one of the approved ways to give consent first.', { field: consentIds.method('new', 'signed_form') }); })(),
   }));
   if (!values) return;
-  const profileId = newRequestId('child');
-  const profile = { id: profileId, name: values.name, kind: 'child', ...(values.birthDate ? { birthDate: values.birthDate } : {}) };
-  const added = await perform(page, { place, method: 'addProfile', input: (now) => ({ actor: page.actingGuardianId, now, profile }) });
-  if (!added) return;
-  page.addChild = { profileId };
-  for (const key of [addChildIds.name, addChildIds.birthDate, 'method:new']) page.drafts.delete(key);
+  const profileId = newRequestId(kind);
+  const profile = { id: profileId, name: values.name, kind, ...(values.birthDate ? { birthDate: values.birthDate } : {}) };
+  const added = await perform(page, {
+    place,
+    method: 'addProfile',
+    input: (now) => ({ actor: page.actingGuardianId, now, profile }),
+    message: kind === 'teen' ? (answer) => `${isolate(answer.name)} was added as a teen: you manage the profile, and recordings can be made now.` : undefined,
+    focus: kind === 'teen' ? () => `${addChildIds.done}-heading` : undefined,
+    after: () => {
+      page.addChild = { profileId };
+      for (const key of [addChildIds.name, addChildIds.birthDate, 'method:new', 'kind:new']) page.drafts.delete(key);
+    },
+  });
+  if (!added || kind === 'teen') return;
   await perform(page, {
     place,
     method: 'requestConsent',
@@ -134,6 +148,10 @@ async function setDisclosure(page, profile, enabled) {
       body: [
         el('ul', { class: 'recipients' }, thirdParties.map((party) => el('li', {}, el('strong', {}, userText(party.name)), ` (${party.category}): `, userText(party.purpose)))),
         el('p', {}, 'It is a separate consent, never needed to use the service. You can withdraw it at any time, in one step, here or on the household page.'),
+        // R-SIG-3: say so when this person's opt-out preference signal is in force.
+        profile.gpcAt !== null
+          ? el('p', { class: 'warning-text gpc-conflict' }, `Global Privacy Control was recorded for ${isolate(profile.name)} on ${formatDate(profile.gpcAt)}: it asks that nothing of ${isolate(profile.name)}’s is sold or shared. Allowing disclosure goes against that signal.`)
+          : null,
       ],
       confirmLabel: `Allow disclosure to ${plural(thirdParties.length, 'recipient')}`,
     });
@@ -256,13 +274,23 @@ function keepProfile(page, profile) {
   });
 }
 
-/** R-PRO-3: the parent decides; only this converts a child to an adult. */
-async function resolveAgeReview(page, profile, convertToAdult) {
-  if (convertToAdult) {
+const KIND_NAMES = { child: 'a child profile', teen: 'a teen profile', adult: 'an adult profile' };
+
+/**
+ * R-PRO-3: the parent decides what the profile is from now on (a child who
+ * reached the age of digital consent: a teen profile, or staying a child);
+ * it is never converted without this. Recordings made while a child keep
+ * the child maximum (R-RET-4).
+ */
+async function resolveAgeReview(page, profile, kind) {
+  if (kind !== profile.kind) {
     const confirmed = await page.dialog.confirm({
-      title: `Convert ${isolate(profile.name)} to an adult profile?`,
-      description: `${isolate(profile.name)} turned 13. As an adult profile, ${isolate(profile.name)} manages their own settings and recordings; parental consent no longer applies, and the household's limit for children no longer shortens how long ${isolate(profile.name)}'s new recordings are kept.`,
-      confirmLabel: 'Convert to an adult profile',
+      title: `Make ${isolate(profile.name)}'s profile ${KIND_NAMES[kind]}?`,
+      description:
+        kind === 'teen'
+          ? `As a teen profile, ${isolate(profile.name)} no longer needs your consent for recordings to be made, and you still manage the settings. Teens get no ads based on their interests unless the law where you live allows it. What was recorded while ${isolate(profile.name)} was a child is still kept at most the children’s limit.`
+          : `As an adult profile, ${isolate(profile.name)} manages their own settings and recordings; parental consent no longer applies. What was recorded while ${isolate(profile.name)} was a child is still kept at most the children’s limit.`,
+      confirmLabel: `Make it ${KIND_NAMES[kind]}`,
       danger: false,
     });
     if (!confirmed) return undefined;
@@ -270,8 +298,11 @@ async function resolveAgeReview(page, profile, convertToAdult) {
   return perform(page, {
     place: 'notices',
     method: 'resolveAgeReview',
-    input: (now) => ({ actor: page.actorFor(profile), now, profileId: profile.id, convertToAdult }),
-    message: () => (convertToAdult ? `${isolate(profile.name)} now has an adult profile and manages their own settings.` : `${isolate(profile.name)} stays a child profile, with your consent and controls.`),
+    input: (now) => ({ actor: page.actorFor(profile), now, profileId: profile.id, kind }),
+    message: () =>
+      kind === profile.kind
+        ? `${isolate(profile.name)} stays ${KIND_NAMES[kind]}${kind === 'child' ? ', with your consent and controls' : ''}.`
+        : `${isolate(profile.name)} now has ${KIND_NAMES[kind]}${kind === 'adult' ? ' and manages their own settings' : ', which you manage'}.`,
     focus: () => ['notices-heading', ids.viewHeading()],
   });
 }
@@ -294,7 +325,7 @@ export function consentHandlers(page) {
     onRename: (profile, name) => renameProfile(page, profile, name),
     onRemoveProfile: (profile) => removeProfile(page, profile),
     onKeepProfile: (profile) => keepProfile(page, profile),
-    onResolveAgeReview: (profile, convertToAdult) => resolveAgeReview(page, profile, convertToAdult),
+    onResolveAgeReview: (profile, kind) => resolveAgeReview(page, profile, kind),
   };
 }
 

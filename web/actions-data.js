@@ -38,9 +38,9 @@ async function exportProfile(page, profileId) {
   const place = page.route.view === 'data' ? 'export' : `export:${profile.id}`;
   page.clearProblem(place);
   try {
-    const now = Date.now();
+    const now = page.now();
     const actor = page.actorFor(profile);
-    const data = engineApi.exportProfileData(page.engine, { actor, profileId, now });
+    const data = engineApi.exportProfileData(page.engine, { actor, profileId });
     const clips = [];
     for (const recording of data.recordings.filter((r) => r.audio)) {
       const blob = await page.store.audioBlob(recording.audio.ref);
@@ -56,6 +56,23 @@ async function exportProfile(page, profileId) {
   }
 }
 
+/** The confirmation's words for what an import does to this household (R-INT-2). */
+function importEffect(preview) {
+  if (!preview.sameHousehold) return { text: 'This is another household: nothing of this one is kept.', kept: 0 };
+  const { outcome, keptDeleted, keptRemovedProfiles } = preview.answer;
+  const what = {
+    restored: 'It is an earlier copy of this household: it is restored, and the activity log keeps every entry since, with the restore.',
+    updated: 'It is a later copy of this household: it brings the changes made since.',
+    unchanged: 'It is this household exactly as it is now: nothing changes.',
+    loaded: '',
+  }[outcome];
+  const kept = keptDeleted
+    ? ` ${plural(keptDeleted, 'recording')} in the file ${keptDeleted === 1 ? 'was' : 'were'} deleted here since: ${keptDeleted === 1 ? 'it stays' : 'they stay'} deleted.`
+    : ' Nothing deleted here is in the file.';
+  const profiles = keptRemovedProfiles ? ` ${plural(keptRemovedProfiles, 'profile')} removed here since ${keptRemovedProfiles === 1 ? 'stays' : 'stay'} removed.` : '';
+  return { text: `${what}${kept}${profiles} An import never brings a deletion back.`, kept: keptDeleted };
+}
+
 /** Import: the engine reads the file first; the confirmation says what it replaces and what stays deleted. */
 async function importFile(page, file) {
   page.importResult = null;
@@ -65,9 +82,11 @@ async function importFile(page, file) {
     page.render();
     return;
   }
+  const state = await file.text();
   let candidate;
   try {
-    candidate = await engineApi.openEngine({ state: await file.text() });
+    // Read, checked and verified by the engine (R-INT-1, R-INT-3): a file whose log does not vouch for it is refused.
+    candidate = await engineApi.openEngine({ state });
   } catch (error) {
     page.importResult = { problem: error };
     page.render();
@@ -76,8 +95,14 @@ async function importFile(page, file) {
   }
   let adopted = false;
   try {
-    const preview = engineApi.previewImport(page.engine, { actor: page.readerId(), candidate });
-    const { incoming, current, verification } = preview;
+    const actor = page.readerId();
+    const incoming = engineApi.overview(candidate, { actor: 'system' });
+    const recordings = incoming.profiles.reduce((sum, p) => sum + p.recordingCount, 0);
+    const auditEntries = engineApi.auditLog(candidate, { actor: 'system', limit: 1 }).total;
+    const preview = engineApi.previewImport(page.engine, { actor, now: page.now(), state, incoming });
+    const { current } = preview;
+    const currentRecordings = current.profiles.reduce((sum, p) => sum + p.recordingCount, 0);
+    const effect = importEffect(preview);
     const confirmed = await page.dialog.confirm({
       title: 'Replace the household in this browser?',
       description: ['The file “', userText(file.name), '” holds ', userText(incoming.household.name), '.'],
@@ -88,40 +113,30 @@ async function importFile(page, file) {
           el('li', {}, plural(incoming.guardians.length, 'parent')),
           el('li', {}, `${plural(incoming.profiles.length, 'profile')}: `, incoming.profiles.map((p, i) => [i ? ', ' : '', userText(p.name)])),
           el('li', {}, plural(incoming.devices.length, 'device')),
-          el('li', {}, plural(preview.recordings, 'recording')),
-          el('li', {}, plural(preview.auditEntries, 'activity log entry', 'activity log entries')),
+          el('li', {}, plural(preview.sameHousehold ? preview.answer.recordings : recordings, 'recording')),
+          el('li', {}, plural(auditEntries, 'activity log entry', 'activity log entries')),
         ),
-        el('p', {}, 'It replaces everything in this browser now (', userText(current.household.name), `, ${plural(preview.currentRecordings, 'recording')}). Audio clips of recordings not in the file are deleted.`),
-        el(
-          'p',
-          { id: 'import-stays-deleted', class: preview.staysDeleted ? 'warning-text' : 'hint', dataset: { staysDeleted: String(preview.staysDeleted) } },
-          preview.sameHousehold
-            ? preview.staysDeleted
-              ? `${plural(preview.staysDeleted, 'recording')} in the file ${preview.staysDeleted === 1 ? 'was' : 'were'} deleted here since: ${preview.staysDeleted === 1 ? 'it stays' : 'they stay'} deleted. An import never brings a deletion back.`
-              : 'Nothing deleted here is in the file: an import never brings a deletion back.'
-            : 'This is another household: nothing of this one is kept.',
-        ),
-        verification.intact
-          ? el('p', { class: 'ok-text', id: 'import-log-check' }, 'Its activity log verifies: intact.')
-          : el('p', { class: 'warning-text', id: 'import-log-check' }, `Warning: its activity log does not verify (entry ${verification.firstInvalid?.seq ?? '?'} ${verification.firstInvalid?.reason ?? 'invalid'}). It may have been tampered with.`),
+        el('p', {}, 'It replaces what is in this browser now (', userText(current.household.name), `, ${plural(currentRecordings, 'recording')}). Audio clips of recordings not in it are deleted.`),
+        el('p', { id: 'import-stays-deleted', class: effect.kept ? 'warning-text' : 'hint', dataset: { staysDeleted: String(effect.kept) } }, effect.text),
+        el('p', { class: 'ok-text', id: 'import-log-check' }, 'Its activity log verifies: every entry follows from the one before and vouches for the state.'),
       ],
       confirmLabel: 'Replace the household',
     });
     if (!confirmed) return;
-    const now = Date.now();
-    let staysDeleted = 0;
+    let answer = null;
     await page.replaceHousehold({
       prepare: (engine) => {
-        const done = engineApi.importHousehold(engine, { actor: page.actingGuardianId, now, candidate });
-        staysDeleted = done.staysDeleted;
+        const done = engineApi.importHousehold(engine, { actor, now: engineApi.nextNow(engine), state, candidate, sameHousehold: preview.sameHousehold });
+        answer = done.answer;
         return done.engine;
       },
       // A clip stays only while the imported household still holds its recording.
       keepAudio: (engine, clip) => engineApi.existingRecordingIds(engine, [clip.recordingId]).length === 1,
     });
-    adopted = true;
+    adopted = !preview.sameHousehold;
     page.source = 'imported';
-    page.importResult = { message: `Imported ${isolate(incoming.household.name)}: ${plural(preview.recordings - staysDeleted, 'recording')}${staysDeleted ? `, ${plural(staysDeleted, 'recording')} kept deleted` : ''}.` };
+    const kept = answer?.keptDeleted ?? 0;
+    page.importResult = { message: `Imported ${isolate(incoming.household.name)}: ${plural(answer?.recordings ?? recordings, 'recording')}${kept ? `, ${plural(kept, 'recording')} kept deleted` : ''}.` };
     page.announce(`The household was imported from ${isolate(file.name)}.`);
     await runScheduledJobs(page);
   } catch (error) {
@@ -186,10 +201,10 @@ function simulate(page, { profileId, deviceId, transcript, withAudio }) {
   return perform(page, {
     place: 'simulate',
     method: 'addRecording',
-    // The device stands in for the system's intake (the next engine names the device as the actor).
+    // The device's own intake (R-INT-5: a device records only its own).
     input: (now) => ({
       now,
-      actor: 'system',
+      actor: `device:${deviceId}`,
       recording: { id, profileId, deviceId, capturedAt: now, transcript: text === '' ? null : text, audio: withAudio ? { ref, durationMs } : null, derived: [{ id: `${id}-intent`, kind: 'intent' }] },
     }),
     options: { audio },

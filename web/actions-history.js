@@ -15,40 +15,31 @@ export const PAGE_SIZE = 25;
 
 const place = (profile) => `history:${profile.id}`;
 
-/** The engine's query for a filter (local calendar days, the last one included; the engine takes [from, to)). */
-function listQuery(page, profileId, filter) {
-  const query = { actor: page.readerId(), profileId };
+/**
+ * The engine's query for a filter: local calendar days (the last one
+ * included; the engine takes [from, to)), a device, words of the transcript
+ * (the engine's search: every word, any case), read by whoever acts on the profile.
+ */
+function listQuery(page, profile, filter) {
+  const query = { actor: page.actorFor(profile), profileId: profile.id };
   if (filter.deviceId) query.deviceId = filter.deviceId;
   if (filter.from) query.from = localMidnight(filter.from);
   if (filter.to) query.to = localMidnight(filter.to, 1);
+  if (filter.search) query.search = filter.search;
   return query;
 }
 
-/** Words said, matched without regard to case. */
-function matches(recording, search) {
-  return recording.transcript !== null && recording.transcript.toLocaleLowerCase().includes(search.toLocaleLowerCase());
-}
-
 /** Every recording the filter shows (all pages), newest first; kept until the household changes. */
-function shownRecordings(page, profileId) {
-  const history = page.historyFor(profileId);
-  if (!history.cache) {
-    const all = engineApi.listAllRecordings(page.engine, listQuery(page, profileId, history.filter));
-    history.cache = history.filter.search ? all.filter((r) => matches(r, history.filter.search)) : all;
-  }
+function shownRecordings(page, profile) {
+  const history = page.historyFor(profile.id);
+  history.cache ??= engineApi.listAllRecordings(page.engine, listQuery(page, profile, history.filter));
   return history.cache;
 }
 
-/** One page of what the filter shows. Without words to search, the engine pages itself. */
-export function historyPage(page, profileId) {
-  const history = page.historyFor(profileId);
-  const list = (offset) => {
-    if (history.filter.search) {
-      const shown = shownRecordings(page, profileId);
-      return { total: shown.length, recordings: shown.slice(offset, offset + PAGE_SIZE) };
-    }
-    return engineApi.listRecordings(page.engine, { ...listQuery(page, profileId, history.filter), offset, limit: PAGE_SIZE });
-  };
+/** One page of what the filter shows, as the engine pages it. */
+export function historyPage(page, profile) {
+  const history = page.historyFor(profile.id);
+  const list = (offset) => engineApi.listRecordings(page.engine, { ...listQuery(page, profile, history.filter), offset, limit: PAGE_SIZE });
   let { offset } = history;
   let listed = list(offset);
   if (offset > 0 && offset >= listed.total) {
@@ -73,7 +64,7 @@ function applyFilter(page, profile, filter) {
   const history = page.historyFor(profile.id);
   const ok = check(page, `filter:${profile.id}`, () => {
     checkDays(filter.from, filter.to, ids.filterTo(profile.id));
-    engineApi.listRecordings(page.engine, { ...listQuery(page, profile.id, filter), limit: 1 });
+    engineApi.listRecordings(page.engine, { ...listQuery(page, profile, { ...filter, search: filter.search.trim() }), limit: 1 });
     return true;
   });
   if (!ok) return;
@@ -82,7 +73,7 @@ function applyFilter(page, profile, filter) {
   history.cache = null;
   for (const id of [ids.filterFrom(profile.id), ids.filterTo(profile.id), ids.filterDevice(profile.id), ids.filterSearch(profile.id)]) page.drafts.delete(id);
   page.render();
-  page.announce(`${profile.name}: ${plural(historyPage(page, profile.id).total, 'recording')} shown.`);
+  page.announce(`${profile.name}: ${plural(historyPage(page, profile).total, 'recording')} shown.`);
 }
 
 /** Another page: it lands on its first row, at the top of the screen. */
@@ -179,7 +170,7 @@ function deleteSelected(page, profile) {
 /** "Delete the N shown": what the filter shows, across every page. */
 function deleteShown(page, profile) {
   const { filter } = page.historyFor(profile.id);
-  const shown = shownRecordings(page, profile.id);
+  const shown = shownRecordings(page, profile);
   if (shown.length === 0) return undefined;
   const onlyDevice = filter.deviceId && !filter.from && !filter.to && !filter.search;
   const onlyDays = !filter.deviceId && !filter.search && filter.from && filter.to;

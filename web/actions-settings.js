@@ -1,8 +1,10 @@
 // Settings that act: retention (R-RET-5: the preview says what goes, saving
 // a shorter setting deletes it at once after the parent confirms, with a
-// receipt), deletion by voice, who is acting, and the scheduled jobs the
-// operator's backend runs in a real deployment (R-RET-6 sweep, R-PRO-2/3
-// profile checks), which this demo runs on opening and every minute.
+// receipt), deletion by voice, where the household lives (R-AGE-3), who is
+// acting, and the scheduled jobs the operator's backend runs in a real
+// deployment (R-RET-6 sweep, R-PRO-2/3 profile checks), which this demo runs
+// on opening and every minute, with the browser's Global Privacy Control
+// recorded for each profile once (R-SIG-3).
 
 import * as engineApi from './engine-adapter.js';
 import { check, perform } from './command.js';
@@ -10,6 +12,7 @@ import { confirmDeletion } from './confirm-deletion.js';
 import { isolate } from './dom.js';
 import { countsSentence, effectiveRetentionText, plural, retentionLabel } from './format.js';
 import { ids } from './view.js';
+import { householdPlace, placeName } from './jurisdiction.js';
 
 /** How often the demo runs the scheduled jobs while the page is open. */
 export const JOBS_EVERY_MS = 60_000;
@@ -23,7 +26,7 @@ function previewRetention(page, profile, setting) {
     page.render();
     return;
   }
-  const preview = check(page, place, () => engineApi.previewRetention(page.engine, { actor: page.actorFor(profile), profileId: profile.id, setting, now: Date.now() }));
+  const preview = check(page, place, () => engineApi.previewRetention(page.engine, { actor: page.actorFor(profile), profileId: profile.id, setting, now: page.now() }));
   if (!preview) return;
   const due = preview.dueNow.recordings;
   const capped = preview.effective.cappedByPolicy
@@ -40,14 +43,14 @@ function previewRetention(page, profile, setting) {
 }
 
 /**
- * Saving: what the new setting makes due now is listed (the oldest ones: due
- * times follow capture times within a profile) and deleted at once on
- * confirmation; nothing due, it is simply saved.
+ * Saving: what the new setting makes due now is listed and, on
+ * confirmation, deleted by the engine at once with a receipt (R-RET-5);
+ * nothing due, it is simply saved.
  */
 async function saveRetention(page, profile, setting) {
   const place = `retention:${profile.id}`;
   const actor = page.actorFor(profile);
-  const preview = check(page, place, () => engineApi.previewRetention(page.engine, { actor, profileId: profile.id, setting, now: Date.now() }));
+  const preview = check(page, place, () => engineApi.previewRetention(page.engine, { actor, profileId: profile.id, setting, now: page.now() }));
   if (!preview) return undefined;
   const done = (effective) => `${isolate(profile.name)}: ${retentionLabel(setting).toLowerCase()}. In effect: ${effectiveRetentionText(effective)}.`;
   const after = () => page.retention.delete(profile.id);
@@ -55,14 +58,11 @@ async function saveRetention(page, profile, setting) {
   if (preview.dueNow.recordings === 0) {
     return perform(page, { place, method: 'setRetention', input: (now) => input(now), after, message: done, focus: () => ids.retentionSave(profile.id) });
   }
-  const total = engineApi.listRecordings(page.engine, { actor, profileId: profile.id, limit: 1 }).total;
   const n = preview.dueNow.recordings;
-  const oldest = engineApi.listRecordings(page.engine, { actor, profileId: profile.id, offset: Math.max(0, total - n), limit: Math.min(n, 10_000) }).recordings;
   return confirmDeletion(page, {
     place,
     profile,
-    preview: () => ({ recordingIds: oldest.map((r) => r.id), counts: preview.dueNow, reason: null }),
-    recordings: oldest,
+    preview: () => ({ recordingIds: preview.recordingIds, counts: preview.dueNow, reason: null }),
     title: `Change ${isolate(profile.name)}'s retention to “${retentionLabel(setting)}”?`,
     description: `Saving “${retentionLabel(setting)}” deletes now the ${plural(n, 'recording')} it makes due: they are older than the new setting keeps.`,
     confirmLabel: `Save and delete ${plural(n, 'recording')}`,
@@ -73,6 +73,23 @@ async function saveRetention(page, profile, setting) {
     asked: `the recordings older than “${retentionLabel(setting)}” keeps, when it was saved`,
     message: (receipt, answer) => `${done(answer)} Deleted ${countsSentence(receipt.counts)}.`,
     after,
+  });
+}
+
+/** R-AGE-3: where the household lives, an ISO 3166 code ('' goes back to the default). */
+function setJurisdiction(page, code, { typed = false } = {}) {
+  const jurisdiction = code.trim().toUpperCase();
+  return perform(page, {
+    place: 'jurisdiction',
+    context: { field: typed ? 'jurisdiction-code' : 'jurisdiction-select' },
+    method: 'setJurisdiction',
+    input: (now) => ({ actor: page.readerId(), now, ...(jurisdiction ? { jurisdiction } : {}) }),
+    after: () => ['jurisdiction-code', 'jurisdiction-select'].forEach((id) => page.drafts.delete(id)),
+    message: () => {
+      const { policy } = householdPlace(page, page.overview());
+      return `The household’s place is now ${jurisdiction ? placeName(jurisdiction) : 'not set (the United States’ rules apply)'}: the age of digital consent there is ${policy.consentAge}.`;
+    },
+    focus: () => 'jurisdiction-save',
   });
 }
 
@@ -89,8 +106,8 @@ function setVoiceDeletion(page, profile, enabled) {
 
 /** The retention sweep (R-RET-6) as the system, when something is due. */
 async function sweepIfDue(page) {
-  const now = Date.now();
-  page.jobs.sweepAt = now;
+  const now = page.now();
+  page.jobs.sweepAt = Date.now();
   const plan = engineApi.previewSweep(page.engine, { actor: 'system', now, limit: 1 });
   if (plan.dueCount === 0) return null;
   try {
@@ -107,7 +124,8 @@ async function sweepIfDue(page) {
 /**
  * The profile checks (R-PRO-2, R-PRO-3) as the system: inactive child
  * profiles are flagged (and removed after the notice window unless kept), a
- * child who turned 13 is flagged for review. Stored only when something changed.
+ * child who reached the age of digital consent, or a teen who turned 18, is
+ * flagged for review. Stored only when something changed.
  */
 async function sweepProfiles(page) {
   const before = page.overview();
@@ -126,7 +144,12 @@ async function sweepProfiles(page) {
       messages.push(`${isolate(nameOf(profileId))}'s inactive profile was removed after the notice window, with ${plural(receipt.recordingIds.length, 'recording')} (receipt ${receipt.requestId}).`);
     }
     if (result.reactivated.length) messages.push(`${names(result.reactivated)} ${result.reactivated.length === 1 ? 'is' : 'are'} in use again: no longer due for deletion.`);
-    if (result.ageReview.length) messages.push(`${names(result.ageReview)} turned 13: please review ${result.ageReview.length === 1 ? 'the profile' : 'their profiles'}.`);
+    // A child at the age of digital consent, a teen at 18 (R-PRO-3).
+    const { consentAge } = page.placePolicy();
+    for (const [kind, age] of [['child', consentAge], ['teen', 18]]) {
+      const flagged = result.ageReview.filter((id) => before.profiles.find((p) => p.id === id)?.kind === kind);
+      if (flagged.length) messages.push(`${names(flagged)} turned ${age}: please review ${flagged.length === 1 ? 'the profile' : 'their profiles'}.`);
+    }
     if (messages.length) page.announceMore(messages.join(' '));
     return result;
   } catch (error) {
@@ -135,11 +158,30 @@ async function sweepProfiles(page) {
   }
 }
 
-/** Both jobs, then a render when the page is ready (on opening, after an import or a new demo, and on the timer). */
+/**
+ * R-SIG-3: this browser sends Global Privacy Control, so it binds every
+ * profile of the household from now on; recorded once per profile (a child's
+ * disclosure to third parties gives way to it, and the engine logs that).
+ */
+async function recordBrowserGpc(page) {
+  if (globalThis.navigator?.globalPrivacyControl !== true) return;
+  for (const profile of page.overview().profiles.filter((p) => p.gpcAt === null)) {
+    try {
+      const updated = await page.runCommand('recordGpc', (now) => ({ actor: page.actorFor(profile) ?? 'system', now, profileId: profile.id }));
+      page.announceMore(`This browser asks sites not to sell or share data (Global Privacy Control): recorded for ${isolate(updated.name)}, and honoured from now on.`);
+    } catch (error) {
+      page.showAlert(error);
+    }
+  }
+}
+
+/** The jobs, then a render when the page is ready (on opening, after an import or a new demo, and on the timer). */
 export async function runScheduledJobs(page, { render = true, onlyIfChanged = false } = {}) {
   const before = page.revision;
+  page.settleActing();
   await sweepIfDue(page);
   await sweepProfiles(page);
+  await recordBrowserGpc(page);
   if (!render) return;
   // On the timer, with nothing changed, only the "last ran" times move (a render would close what the parent opened).
   if (onlyIfChanged && page.revision === before && page.updateJobTimes()) return;
@@ -155,7 +197,7 @@ export function startJobTimer(page) {
 
 /** "Run the sweep now": the engine's count first, then a receipt in the card. */
 function sweepNow(page) {
-  const now = Date.now();
+  const now = page.now();
   return confirmDeletion(page, {
     place: 'sweep',
     profile: null,
@@ -177,10 +219,12 @@ function sweepNow(page) {
 export function settingsHandlers(page) {
   return {
     onDraft: (id, value) => page.drafts.set(id, value),
+    onRerender: () => page.render(),
     onPreviewRetention: (profile, setting) => previewRetention(page, profile, setting),
     onSaveRetention: (profile, setting) => saveRetention(page, profile, setting),
     onSetVoiceDeletion: (profile, enabled) => setVoiceDeletion(page, profile, enabled),
     onSweep: () => sweepNow(page),
+    onSetJurisdiction: (code, options) => setJurisdiction(page, code, options),
     onActing: (guardianId) => {
       page.setActing(guardianId);
       page.announce(`Changes to children's settings are now made, and logged, as ${isolate(page.nameOf()(guardianId))}.`);

@@ -1,12 +1,15 @@
 // The activity log in sentences: "Alex Rivera changed Maya's retention from
 // 18 months to 3 months". Names are the ones each person, profile and device
 // had at the time of the entry (the log is read from its start, following
-// additions and renames), not today's. Each action has one kind, for the
-// filter.
+// additions and renames), not today's. A support agent's entry names the
+// parent whose request it carried (onBehalfOf, R-INT-5). Each action has one
+// kind, for the filter.
 
 import * as engineApi from './engine-adapter.js';
 import { isolate } from './dom.js';
-import { consentMethodLabel, countsSentence, deletionKindText, retentionShort } from './format.js';
+import { ageOn, consentMethodLabel, countsSentence, deletionKindText, plural, retentionShort } from './format.js';
+import { KIND_WORDS } from './ads-words.js';
+import { placeName } from './jurisdiction.js';
 
 export const ACTIVITY_PAGE_SIZE = 50;
 
@@ -16,7 +19,8 @@ export const KINDS = Object.freeze({
   consent: 'Consent and disclosure',
   profiles: 'Profiles and people',
   checks: 'Scheduled checks',
-  household: 'Household and privacy notice',
+  recordings: 'Recordings made',
+  household: 'Household, place and privacy notice',
 });
 
 const ACTION_KIND = {
@@ -24,6 +28,12 @@ const ACTION_KIND = {
   retention_policy_set: 'household',
   privacy_notice_set: 'household',
   state_imported: 'household',
+  state_restored: 'household',
+  state_migrated: 'household',
+  jurisdiction_set: 'household',
+  jurisdiction_policy_set: 'household',
+  recordings_added: 'recordings',
+  gpc_recorded: 'consent',
   guardian_added: 'profiles',
   device_added: 'profiles',
   profile_added: 'profiles',
@@ -50,20 +60,35 @@ export function kindOf(action) {
   return ACTION_KIND[action] ?? 'household';
 }
 
-/** Who acted, in words. */
-function actorName(actor, name) {
-  if (actor === 'system') return 'The scheduled check';
+/** What the service did, by what it did: intake from the devices, this page reading a household in. */
+const SYSTEM_AS = { recordings_added: 'The household’s devices', state_migrated: 'The privacy page', state_imported: 'The privacy page' };
+
+/** Who acted, in words: a support agent with the parent whose request it carried. */
+function actorName(entry, name) {
+  const { actor, onBehalfOf } = entry;
+  if (actor === 'system') return SYSTEM_AS[entry.action] ?? 'The scheduled check';
   if (actor === 'operator') return 'The service operator';
-  if (typeof actor === 'string' && actor.startsWith('support:')) return `Support agent ${actor.slice('support:'.length)}`;
+  if (typeof actor === 'string' && actor.startsWith('support:')) {
+    return `Support agent ${isolate(actor.slice('support:'.length))}${onBehalfOf ? `, at ${name(onBehalfOf)}’s request,` : ''}`;
+  }
+  if (typeof actor === 'string' && actor.startsWith('device:')) return name(actor.slice('device:'.length));
   return name(actor);
 }
 
-/** One entry as a sentence; `name(id)` gives names as they were just before it. */
-export function sentence(entry, name) {
+const fromFormat = (version) => (version ? ` (from format version ${version})` : '');
+
+/**
+ * One entry as a sentence; `name(id)` gives names as they were just before
+ * it, `ageAt(id, at)` a profile's age then (from the birth date it was added
+ * with), or null.
+ */
+export function sentence(entry, name, ageAt = () => null) {
   const d = entry.details ?? {};
-  const who = actorName(entry.actor, name);
+  const who = actorName(entry, name);
   const of = (id) => `${name(id)}'s`;
   const profile = name(d.profileId);
+  const place = (code) => (code ? placeName(code) : 'not chosen (the United States’ rules)');
+  const keptDeleted = d.keptDeleted ? `; ${plural(d.keptDeleted, 'recording')} deleted here stayed deleted` : '';
   switch (entry.action) {
     case 'household_created':
       return `${who} set up the household.`;
@@ -74,13 +99,25 @@ export function sentence(entry, name) {
       return `${who} published version ${d.privacyNotice?.version ?? '?'} of the privacy notice${d.material ? `: a material change${need ? `, so fresh consent is needed for ${need}` : ''}` : ''}.`;
     }
     case 'state_imported':
-      return `${who} imported the household from a file.`;
+      return `${who} imported the household from a file${fromFormat(d.migratedFrom)}${keptDeleted}.`;
+    case 'state_restored':
+      return `${who} restored an earlier copy of the household (as it was at entry #${d.restoredSeq ?? '?'})${keptDeleted}; every entry since is kept.`;
+    case 'state_migrated':
+      return `${who} brought the household over from an older version of the service${fromFormat(d.migratedFrom)}.`;
+    case 'jurisdiction_set':
+      return `${who} changed where the household lives from ${place(d.from)} to ${place(d.to)}.`;
+    case 'jurisdiction_policy_set':
+      return `${who} changed the table of consent ages and teen ad rules (${plural(Array.isArray(d.overrides) ? d.overrides.length : 0, 'change')} to the defaults).`;
+    case 'recordings_added':
+      return d.profileId ? `${who} recorded something ${profile} said.` : `${who} added ${plural(d.added ?? 0, 'recording')}.`;
+    case 'gpc_recorded':
+      return `Global Privacy Control from ${entry.actor === 'system' ? 'the browser' : `${who}’s browser`} was recorded for ${profile} and is honoured from then on${d.disclosureWithdrawn ? `; it withdrew the consent to disclosure of ${of(d.profileId)} data` : ''}.`;
     case 'guardian_added':
       return `${who} added ${name(d.id)} as a parent${d.verified ? ' (verified)' : ''}.`;
     case 'device_added':
       return `${who} added the device ${name(d.id)}.`;
     case 'profile_added':
-      return `${who} added ${name(d.id)}, ${d.kind === 'child' ? 'a child' : 'an adult'}.`;
+      return `${who} added ${name(d.id)}, ${KIND_WORDS[d.kind] ?? d.kind}.`;
     case 'profile_renamed':
       return `${who} renamed ${isolate(d.from)} to ${isolate(d.to)}.`;
     case 'profile_removed':
@@ -96,17 +133,19 @@ export function sentence(entry, name) {
     case 'profile_reactivated':
       return `The scheduled check found ${of(d.profileId)} profile in use again.`;
     case 'age_review_flagged':
-      return `The scheduled check found that ${profile} turned 13; a review is asked for on this page.`;
+      return `The scheduled check found that ${profile} ${ageAt(d.profileId, entry.at) === null ? 'reached the age for a review' : `turned ${ageAt(d.profileId, entry.at)}`}; a review is asked for on this page.`;
     case 'age_review_resolved':
-      return d.convertToAdult ? `${who} converted ${profile} to an adult profile.` : `${who} kept ${profile} as a child profile after the 13th birthday.`;
+      return d.kind === d.from ? `${who} kept ${profile} as ${KIND_WORDS[d.kind] ?? d.kind} after the age review.` : `${who} made ${profile} ${KIND_WORDS[d.kind] ?? d.kind} profile after the age review.`;
     case 'consent_requested':
-      return `${who} asked for consent for ${profile} by ${consentMethodLabel(d.method).toLowerCase()}.`;
+      return d.reason === 'significant_change'
+        ? `${who} passed on the ${isolate(d.store ?? 'app store')}’s notice of a significant change for ${profile}: consent by ${consentMethodLabel(d.method).toLowerCase()} is needed again.`
+        : `${who} asked for consent for ${profile} by ${consentMethodLabel(d.method).toLowerCase()}.`;
     case 'consent_verified':
       return `${who} recorded verified consent for ${profile} (${consentMethodLabel(d.method).toLowerCase()}, reference ${isolate(d.reference)}, checked by ${isolate(d.verifiedBy)}).`;
     case 'consent_cancelled':
       return `${who} cancelled the consent request for ${profile}.`;
     case 'consent_revoked':
-      return `${who} revoked consent for ${profile}${d.deleteData ? ' and had the recordings deleted' : ', keeping the recordings'}.`;
+      return `${who} revoked consent for ${profile}${d.store ? ` (the ${isolate(d.store)} app store’s notice)` : ''}${d.deleteData ? ' and had the recordings deleted' : ', keeping the recordings'}.`;
     case 'disclosure_consent_set':
       return d.enabled ? `${who} allowed disclosure of ${of(d.profileId)} data to the third parties named in the notice.` : `${who} withdrew consent to disclosure of ${of(d.profileId)} data.`;
     case 'retention_set':
@@ -136,11 +175,14 @@ export function subjectOf(entry) {
  */
 export function narrate(entries, current) {
   const names = new Map();
+  const born = new Map();
   const name = (id) => isolate(names.get(id) ?? current(id));
+  const ageAt = (id, at) => (born.has(id) ? ageOn(born.get(id), at) : null);
   return entries.map((entry) => {
     const d = entry.details ?? {};
     if (['guardian_added', 'device_added', 'profile_added'].includes(entry.action) && typeof d.name === 'string') names.set(d.id, d.name);
-    const text = sentence(entry, name);
+    if (entry.action === 'profile_added' && typeof d.birthDate === 'string') born.set(d.id, d.birthDate);
+    const text = sentence(entry, name, ageAt);
     if (entry.action === 'profile_renamed' && typeof d.to === 'string') names.set(d.profileId, d.to);
     return { entry, text, kind: kindOf(entry.action), subject: subjectOf(entry) };
   });

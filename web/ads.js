@@ -1,17 +1,20 @@
-// The "Ads and data" panel (R-ADS-1..6): first what a parent needs to know
-// (nothing is ever sold; a child never gets ads based on what they do), then
-// what ads this profile can be shown and why, in plain words. For the
-// technically minded, a closed section tries a website's privacy signal
-// (the codes sites send to ad partners, and Global Privacy Control) and
-// compares this profile's decision with the other kind's: an adult's
-// changes with the signals, a child's never does.
+// The "Ads and data" panel (R-ADS-1..6, R-AGE-1..4, R-SIG-3): first what a
+// parent needs to know (nothing is ever sold; a child never gets ads based
+// on what they do), then, in a parent's words, what ads this person gets
+// and why: the engine's decision for the profile where the household lives,
+// its reasons, the age band it used and where that came from, and "Opt-out
+// preference signal honored" where Global Privacy Control applied. For
+// operators, a closed box tries a website's raw privacy signal (TCF or GPP,
+// its sections, an ad partner, the GPC header) and shows the decision as
+// passed on, compared with another kind of person.
 //
 // One panel per profile, kept across renders (its ids and what was typed
-// into it stay the same); every decision comes from the engine, through the
-// adapter.
+// into it stay the same); every decision comes from the engine.
 
 import * as engineApi from './engine-adapter.js';
-import { domId, el, isolate } from './dom.js';
+import { domId, el, isolate, replaceChildren } from './dom.js';
+import { formatDate } from './format.js';
+import { AGE_BANDS, AGE_SOURCES, KIND_WORDS, REASONS, levelText } from './ads-words.js';
 
 const CONTEXTS = [
   ['general', 'A general-audience website or app'],
@@ -19,44 +22,6 @@ const CONTEXTS = [
   ['child_directed', 'A website or app made for children'],
   ['kids_experience', 'A kids’ experience (for example, the kids’ mode of a speaker)'],
 ];
-
-const LEVELS = {
-  none: 'No ads at all',
-  contextual: 'Only ads that fit the page, never ads based on the person',
-  personalised: 'Ads may be personalised (based on interests)',
-};
-
-// Every reason the engine gives, in words a parent understands (R-ADS-6).
-const REASONS = {
-  'R-ADS-2': 'Personal data is never sold, for anyone in the family.',
-  'R-ADS-1': 'Children never get ads based on what they do.',
-  'R-ADS-3': 'Ad partners are told that a child may be watching (the COPPA flag).',
-  'R-ADS-4': 'For an adult, the privacy choices sent with the page decide.',
-  'R-ADS-5': 'The viewer’s age is not known and children may be here, so they are treated as a child.',
-  child_profile: 'This is a child’s profile.',
-  unknown_age: 'Nobody is signed in, and children may be here.',
-  usnat_known_child: 'The US privacy signal says the viewer is a child under 13.',
-  kids_experience: 'This is a kids’ experience: no ads based on the person here, for anyone.',
-  child_directed: 'This service is made for children, so everyone here is treated as a child.',
-  gpc: 'Global Privacy Control is on: the browser asks not to sell or share data.',
-  usnat_opted_out: 'The US privacy signal says they opted out of targeted ads, or of sale or sharing.',
-  usnat_no_opt_out_notice: 'The US privacy signal says they were not told how to opt out of targeted ads.',
-  usnat_not_opted_out: 'The US privacy signal says they were told how to opt out and did not.',
-  usp_opted_out: 'The US Privacy signal says they opted out of the sale of their data.',
-  usp_not_opted_out: 'The US Privacy signal says they did not opt out of the sale of their data.',
-  tcf_purpose_consent_missing: 'The European consent signal does not include consent to store information, build an ad profile and use it.',
-  tcf_vendor_unknown: 'No ad partner was named, so its consent cannot be checked.',
-  tcf_vendor_consent_missing: 'They did not consent to this ad partner.',
-  tcf_publisher_restriction: 'The website does not allow this ad partner to personalise ads.',
-  tcf_consent: 'They consented to personalised ads from this ad partner (European consent signal).',
-  gpp_section_not_understood: 'Part of the signal could not be read here, and it might say no.',
-  no_signal: 'No privacy choice allows ads based on the person.',
-  invalid_signal: 'The pasted signal could not be read (it looks damaged or incomplete), so no ads are allowed at all.',
-  contradictory_signal: 'The privacy signals contradict each other, so no ads are allowed at all.',
-  invalid_input: 'Something needed for the decision is missing, so no ads are allowed at all.',
-  not_found: 'This profile could not be found, so no ads are allowed at all.',
-  internal: 'Something went wrong, so no ads are allowed at all.',
-};
 
 /** The panel for `profile`, made once per profile and page, refreshed on each render. */
 export function adsPanelFor(page, profile) {
@@ -70,101 +35,139 @@ export function adsPanelFor(page, profile) {
   return panel;
 }
 
+/** The engine's decision; a closed engine fails closed here too. */
+function decide(page, input) {
+  try {
+    return engineApi.decideAds(page.engine, { ...input, now: page.now() });
+  } catch (error) {
+    return { level: 'none', saleAllowed: false, reasons: ['R-ADS-2', 'internal'], regs: { coppa: 1 }, ageBand: null, ageSource: 'none', gpcHonoured: false, errors: [{ message: String(error?.message ?? error) }] };
+  }
+}
+
+/** Who a decision is for: a profile (read by whoever acts on it), or someone of unknown age (no actor). */
+function whoFor(page, profile) {
+  return profile ? { actor: page.actorFor(profile) ?? 'system', profileId: profile.id } : { age: 'unknown' };
+}
+
+/** What the person gets and why, in a parent's words (R-ADS-6: from the decision's reasons). */
+function parentWords(name, profile, decision, ids) {
+  const why = [...new Set(decision.reasons)].filter((r) => REASONS[r]);
+  const band = AGE_BANDS[decision.ageBand] ?? 'not known';
+  return [
+    el('h4', {}, `${name} (${KIND_WORDS[profile.kind] ?? profile.kind})`),
+    el('p', {}, el('strong', { class: `ads-level ads-level-${decision.level}` }, levelText(decision.level, name))),
+    decision.gpcHonoured
+      ? el(
+          'p',
+          { class: 'gpc-honoured', id: ids('gpc-honoured') },
+          el('strong', {}, 'Opt-out preference signal honored'),
+          profile.gpcAt !== null
+            ? ` — Global Privacy Control was recorded for ${name} on ${formatDate(profile.gpcAt)}: nothing of ${name}’s is sold or shared for ads, and it stays so.`
+            : ` — the browser’s Global Privacy Control: nothing of ${name}’s is sold or shared for ads.`,
+        )
+      : null,
+    el('p', { class: 'ads-age' }, `Age used: ${band}, ${AGE_SOURCES[decision.ageSource] ?? decision.ageSource}.`),
+    el('p', { class: 'ads-why-heading' }, 'Why:'),
+    el('ul', { class: 'ads-reasons' }, why.map((r) => el('li', { 'data-reason': r }, REASONS[r]))),
+  ];
+}
+
+/** A decision as it is passed on, for ad partners and support (R-SIG-4). */
+function operatorWords(title, decision) {
+  const regs = decision.regs ?? {};
+  return [
+    el('h4', {}, title),
+    el('p', {}, el('strong', { class: `ads-level ads-level-${decision.level}` }, levelText(decision.level))),
+    el('ul', { class: 'ads-reasons' }, [...new Set(decision.reasons)].filter((r) => REASONS[r]).map((r) => el('li', { 'data-reason': r }, REASONS[r]))),
+    el(
+      'details',
+      { class: 'problem-details' },
+      el('summary', {}, 'Details for ad partners and support'),
+      el(
+        'p',
+        {},
+        `Sent to ad partners: COPPA flag ${regs.coppa === 1 ? 'on' : 'off'}`,
+        regs.gdpr !== undefined ? `; GDPR applies: ${regs.gdpr === 1 ? 'yes' : 'no'}` : '',
+        regs.gpp ? `; privacy code passed on (sections ${regs.gpp_sid.join(', ')})` : '',
+        regs.ext?.gpc ? '; Global Privacy Control header passed on' : '',
+        decision.ageTreatment ? `; age treatment: ${decision.ageTreatment}` : '',
+        '. Selling personal data: never.',
+      ),
+      el('p', {}, 'Reason codes: ', el('code', { class: 'reason-codes' }, decision.reasons.join(' '))),
+      decision.coppaStrip?.length ? el('p', {}, 'Removed from the ad request: ', decision.coppaStrip.map((s) => `${s.field} (${s.action.replaceAll('_', ' ')})`).join(', ')) : null,
+      decision.errors?.length ? el('p', {}, decision.errors.map((e) => e.message).join('; ')) : null,
+    ),
+  ];
+}
+
 function makePanel(page, initial) {
   const id = (part) => domId('ads', initial.id, part);
-  const isChild = initial.kind === 'child';
   const panel = { kind: initial.kind, profile: initial };
   const contextSelect = el('select', { id: id('context'), onChange: () => panel.refresh() }, CONTEXTS.map(([value, label]) => el('option', { value }, label)));
-  contextSelect.value = isChild ? 'mixed_audience' : 'general';
-  const signal = el('textarea', {
-    id: id('signal'),
-    rows: 3,
-    spellcheck: 'false',
-    autocomplete: 'off',
-    'aria-describedby': id('signal-hint'),
-    onInput: () => panel.refresh(),
-  });
+  contextSelect.value = initial.kind === 'adult' ? 'general' : 'mixed_audience';
+  const signal = el('textarea', { id: id('signal'), rows: 3, spellcheck: 'false', autocomplete: 'off', 'aria-describedby': id('signal-hint'), onInput: () => panel.refresh() });
+  const sections = el('input', { id: id('sections'), type: 'text', inputmode: 'numeric', autocomplete: 'off', 'aria-describedby': id('sections-hint'), onInput: () => panel.refresh() });
   const vendor = el('input', { id: id('vendor'), type: 'number', min: 1, max: 65535, inputmode: 'numeric', onInput: () => panel.refresh() });
   const gpc = el('input', { id: id('gpc'), type: 'checkbox', onChange: () => panel.refresh() });
   const lead = el('p', { class: 'ads-lead', id: id('lead') });
   const ownResult = el('div', { class: 'ads-decision', id: id('own') });
+  const triedResult = el('div', { class: 'ads-decision', id: id('tried') });
   const otherResult = el('div', { class: 'ads-decision', id: id('other') });
-  const heading = el('h3', { id: domId('ads-title', initial.id), tabindex: '-1' }, 'Ads and data');
+  const field = (input, label, hint) =>
+    el('div', { class: 'field' }, el('label', { for: input.id }, label), input, hint ? el('p', { class: 'hint', id: `${input.id}-hint` }, hint) : null);
   panel.node = el(
     'section',
     { class: 'card ads-host ads-panel', id: domId('ads', initial.id), 'aria-labelledby': domId('ads-title', initial.id) },
-    heading,
+    el('h3', { id: domId('ads-title', initial.id), tabindex: '-1' }, 'Ads and data'),
     lead,
     el('div', { 'aria-live': 'polite' }, ownResult),
     el(
       'details',
       { class: 'ads-try', id: id('try') },
-      el('summary', {}, 'Try a website’s privacy signal (for the technically minded)'),
-      el('div', { class: 'field' }, el('label', { for: contextSelect.id }, 'Where the ad would show'), contextSelect),
-      el(
-        'div',
-        { class: 'field' },
-        el('label', { for: signal.id }, 'The privacy code a website sends with its ads (optional)'),
-        signal,
-        el('p', { class: 'hint', id: id('signal-hint') }, 'Websites pass a visitor’s privacy choices to ad companies as a code. Paste one to see what it changes: for a child, nothing does.'),
-      ),
-      el('div', { class: 'field' }, el('label', { for: vendor.id }, 'Ad company’s number in that code (optional)'), vendor),
-      el('div', { class: 'inline-controls' }, gpc, el('label', { for: gpc.id }, 'The browser asks sites not to sell or share data (Global Privacy Control)')),
-      el('div', { 'aria-live': 'polite' }, otherResult),
+      el('summary', {}, 'For the service operator: try a website’s raw privacy signal'),
+      field(contextSelect, 'Where the ad would show'),
+      field(signal, 'The privacy code a website sends with its ads (optional)', 'A TCF or GPP code, as the site’s consent tool makes it. Paste one to see what it changes: for a child, nothing does.'),
+      field(sections, 'Which GPP sections apply (optional)', 'Their numbers, separated by commas (for example 7 for the US national section, 8 for California).'),
+      field(vendor, 'Ad company’s number in that code (optional)'),
+      el('div', { class: 'inline-controls' }, gpc, el('label', { for: gpc.id }, 'The browser asks sites not to sell or share data (Global Privacy Control header)')),
+      el('div', { 'aria-live': 'polite' }, triedResult, otherResult),
     ),
   );
 
-  // Someone to compare with: an adult of the household for a child, a child for an adult.
+  // Someone to compare with: an adult of the household for a child or a teen, a child for an adult.
   function comparison() {
     const profiles = page.overview().profiles;
-    const other = profiles.find((p) => p.kind === (isChild ? 'adult' : 'child') && p.id !== panel.profile.id);
-    if (other) return { who: { profileId: other.id }, title: `${isolate(other.name)} (${other.kind === 'child' ? 'a child' : 'an adult'}) in the same place` };
-    return isChild ? { who: { age: 'unknown' }, title: 'Someone of unknown age on a general-audience page', general: true } : null;
+    const wanted = panel.profile.kind === 'adult' ? 'child' : 'adult';
+    const other = profiles.find((p) => p.kind === wanted && p.id !== panel.profile.id);
+    if (other) return { who: other, title: `${isolate(other.name)} (${KIND_WORDS[other.kind]}) in the same place` };
+    return panel.profile.kind === 'adult' ? null : { who: null, title: 'Someone of unknown age on a general-audience page', general: true };
   }
 
-  function show(target, title, decision) {
-    const level = LEVELS[decision.level] ?? decision.level;
-    target.replaceChildren(
-      el('h4', {}, title),
-      el('p', {}, el('strong', { class: `ads-level ads-level-${decision.level}` }, level)),
-      el('ul', { class: 'ads-reasons' }, decision.reasons.filter((r) => REASONS[r]).map((r) => el('li', { 'data-reason': r }, REASONS[r]))),
-      el(
-        'details',
-        { class: 'problem-details' },
-        el('summary', {}, 'Details for ad partners and support'),
-        el('p', {}, `Sent to ad partners: COPPA flag ${decision.regs.coppa === 1 ? 'on' : 'off'}${decision.regs.gpp ? `; privacy code passed on (sections ${decision.regs.gpp_sid.join(', ')})` : ''}. Selling personal data: never.`),
-        decision.errors?.length ? el('p', {}, decision.errors.map((e) => e.message).join('; ')) : null,
-      ),
-    );
-  }
-
-  function request(who, context) {
+  function tried(who, context) {
+    const input = { ...whoFor(page, who), context, gpc: gpc.checked };
     const text = signal.value.trim();
-    const input = { ...who, context, gpc: gpc.checked };
     if (text) input[text.startsWith('D') ? 'gppString' : 'tcString'] = text;
+    const ids = sections.value.split(/[\s,]+/).filter(Boolean).map(Number);
+    if (ids.length && ids.every((n) => Number.isInteger(n) && n > 0 && n < 65536)) input.gppSid = ids;
     const number = Number(vendor.value);
     if (vendor.value !== '' && Number.isInteger(number)) input.vendorId = number;
     return input;
   }
 
-  function decide(input) {
-    try {
-      return engineApi.decideAds(page.engine, input);
-    } catch (error) {
-      // The engine fails closed on its own; this covers a closed engine.
-      return { level: 'none', saleAllowed: false, reasons: ['R-ADS-2', 'internal'], regs: { coppa: 1 }, errors: [{ message: String(error?.message ?? error) }] };
-    }
-  }
-
   panel.refresh = () => {
     const { profile } = panel;
     const name = isolate(profile.name);
-    lead.textContent = isChild
-      ? `Nothing of ${name}'s is ever sold, and ${name} never gets ads based on what ${name} says or does: at most, ads that fit the page.`
-      : `Nothing of ${name}'s is ever sold. Ads based on ${name}'s interests only where ${name}'s own privacy choices allow them.`;
-    show(ownResult, `${name} (${isChild ? 'a child' : 'an adult'})`, decide(request({ profileId: profile.id }, contextSelect.value)));
+    lead.textContent =
+      profile.kind === 'child'
+        ? `Nothing of ${name}'s is ever sold, and ${name} never gets ads based on what ${name} says or does: at most, ads that fit the page.`
+        : profile.kind === 'teen'
+          ? `Nothing of ${name}'s is ever sold, and as a teen ${name} gets no ads based on ${name}'s interests unless the law where you live allows them and ${name} opts in.`
+          : `Nothing of ${name}'s is ever sold. Ads based on ${name}'s interests only where ${name}'s own privacy choices allow them.`;
+    // What the person gets where the household lives, with what the engine knows of them (R-SIG-3: a recorded GPC).
+    replaceChildren(ownResult, parentWords(name, profile, decide(page, { ...whoFor(page, profile), context: 'general' }), id));
+    replaceChildren(triedResult, operatorWords(`${name} with this signal`, decide(page, tried(profile, contextSelect.value))));
     const other = comparison();
-    if (other) show(otherResult, other.title, decide(request(other.who, other.general ? 'general' : contextSelect.value)));
+    if (other) replaceChildren(otherResult, operatorWords(other.title, decide(page, tried(other.who, other.general ? 'general' : contextSelect.value))));
     else otherResult.replaceChildren();
   };
   return panel;

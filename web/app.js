@@ -8,7 +8,8 @@
 // view-*.js how each view looks.
 
 import * as engineApi from './engine-adapter.js';
-import { COMPACT_AFTER, openHouseholdStore } from './store.js';
+import { openHouseholdStore } from './store.js';
+import { loadStored, recover } from './page-storage.js';
 import { LARGE_DEMO, SMALL_DEMO } from './demo.js';
 import { el, replaceChildren } from './dom.js';
 import { renderProblem, toProblem } from './errors.js';
@@ -24,10 +25,8 @@ export const INTERACTIVE_MARK = 'family-privacy:interactive';
 /** Restores the saved household, or creates the demo one on a first run; runs what is due; renders. */
 async function start(page) {
   performance.mark('family-privacy:engine-ready');
-  const loaded = await page.serial(() => page.store.load(page.engine, 0));
+  const loaded = await loadStored(page);
   performance.mark('family-privacy:state-loaded');
-  page.revision = loaded.revision;
-  page.snapshotRevision = loaded.snapshotRevision;
   if (loaded.empty) {
     const large = page.params.get('demo') === 'large';
     const created = await createDemo(page, large ? LARGE_DEMO : SMALL_DEMO, { onlyIfEmpty: true });
@@ -44,7 +43,6 @@ async function start(page) {
   performance.mark(INTERACTIVE_MARK);
   page.player.onChange = () => page.render();
   startJobTimer(page);
-  if (page.revision - page.snapshotRevision >= COMPACT_AFTER) page.scheduleCompaction();
 }
 
 /** A hook for the end-to-end tests, present only with `?test` in the URL. */
@@ -89,6 +87,10 @@ async function main() {
       }),
     ]);
     const page = new PrivacyPage({ engine, store, root, nav, acting, alerts, status, params });
+    // R-INT-4: when the engine's module stops, the page reloads from what it saved.
+    engineApi.onEngineStopped(() => {
+      if (page.engine.closed) recover(page);
+    });
     for (const handlers of [settingsHandlers, historyHandlers, consentHandlers, dataHandlers, activityHandlers]) page.addHandlers(handlers(page));
     if (params.has('test')) exposeTestHook(page);
     await start(page);

@@ -26,10 +26,10 @@ export function recordingLine(recording, nameOf) {
 }
 
 /** The listed part of what goes: `ids` in the order the engine lists them (newest first). */
-export function listedRecordings(page, profileId, ids) {
+export function listedRecordings(page, profile, ids) {
   if (ids.length === 0) return { items: [], more: 0 };
   const wanted = new Set(ids);
-  const recordings = engineApi.listAllRecordings(page.engine, { actor: page.readerId(), profileId }).filter((r) => wanted.has(r.id));
+  const recordings = engineApi.listAllRecordings(page.engine, { actor: page.actorFor(profile), profileId: profile.id }).filter((r) => wanted.has(r.id));
   const nameOf = page.nameOf();
   return { items: recordings.slice(0, LISTED).map((r) => recordingLine(r, nameOf)), more: Math.max(0, ids.length - LISTED) };
 }
@@ -60,14 +60,14 @@ export async function confirmDeletion(page, request) {
   const { place, profile, scope } = request;
   const base = profile ? { actor: page.actorFor(profile), profileId: profile.id } : {};
   const preview = check(page, place, () =>
-    request.preview ? request.preview() : engineApi.previewDeletion(page.engine, { ...base, ...scope, now: Date.now() }),
+    request.preview ? request.preview() : engineApi.previewDeletion(page.engine, { ...base, ...scope, now: page.now() }),
   );
   if (!preview) return undefined;
   const nameOf = page.nameOf();
   const listed = request.recordings
     ? { items: request.recordings.slice(0, LISTED).map((r) => recordingLine(r, nameOf)), more: Math.max(0, preview.recordingIds.length - LISTED) }
     : profile
-      ? listedRecordings(page, profile.id, preview.recordingIds)
+      ? listedRecordings(page, profile, preview.recordingIds)
       : { items: [], more: 0 };
   const confirmed = await page.dialog.confirmDeletion({
     title: request.title,

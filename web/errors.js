@@ -24,8 +24,11 @@ const BY_CODE = {
   conflict: 'That clashes with something already there.',
   not_understood: 'That was not understood as a request to delete. Try “delete what I just said” or “delete everything I said today”.',
   unsupported_version: 'This file was made by a newer version of the service, so it cannot be read here.',
-  closed: 'The privacy engine stopped. Reload the page: nothing saved in this browser was lost.',
-  internal: 'The privacy engine stopped. Reload the page: nothing saved in this browser was lost.',
+  out_of_order: 'This browser’s clock is behind the last change made, so nothing was changed. Check the date and time, then try again.',
+  audit_invalid: 'This file’s activity log does not vouch for what it holds: it may have been changed, so it cannot be used.',
+  too_large: 'That is too large for the privacy engine, so nothing was changed.',
+  closed: 'The privacy engine stopped, so this was not done. The page restarts it from what this browser saved: nothing saved is lost. Try again.',
+  internal: 'The privacy engine stopped, so this was not done. The page restarts it from what this browser saved: nothing saved is lost. Try again.',
   wasm_load_failed: 'The privacy engine could not be loaded. Reload the page to try again.',
 };
 
@@ -34,6 +37,10 @@ const BY_MESSAGE = [
   [/deletion by voice is off/, (ctx) => `Deleting by voice is off for ${isolate(ctx.name ?? 'this profile')}. Turn it on in the settings first.`],
   [/backs internal use only/, () => 'The way consent was given covers internal use only, so it cannot allow disclosure to third parties. Give consent another way (for example a signed form) first.'],
   [/needs verified consent to collection first/, () => 'Disclosure can only be allowed once your consent for the child is verified.'],
+  [/names no third party/, () => 'The privacy notice names no third party and purpose, so there is nobody to disclose to: it cannot be turned on.'],
+  [/neither an earlier nor a later state/, () => 'This file is of this household, but its history differs from the one here: it is neither an earlier nor a later copy of it, so it cannot be imported.'],
+  [/the United Kingdom is GB/, () => 'For the United Kingdom, use its ISO code GB.'],
+  [/ISO 3166/, () => 'That is not a place code we know: use a country’s two letters (DE, GB, US), or a country and a region, such as US-CA for California.'],
   [/`to` must be after `from`/, () => 'The last day is before the first day.'],
   [/not valid JSON/, () => 'This file is not a household file: it is not even readable as JSON.'],
 ];

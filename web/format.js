@@ -1,5 +1,8 @@
 // Words and dates shown on the page. Plain strings only (rendered as text).
 
+/** A profile's kind in a word (R-AGE-1: under the consent age, from it to 17, 18 and over). */
+export const KIND_LABEL = Object.freeze({ child: 'Child', teen: 'Teen', adult: 'Adult' });
+
 export const RETENTION_SETTINGS = ['dont_save', '3_months', '18_months', 'until_deleted'];
 
 const RETENTION_LABELS = {
@@ -144,6 +147,8 @@ const DELETION_KINDS = {
   just_said: 'what was just said (by voice)',
   today: 'everything said today (by voice)',
   sweep: 'retention ran out (sweep)',
+  retention: 'a shorter retention setting',
+  profile: 'removing the profile',
 };
 
 export function deletionKindText(kind) {

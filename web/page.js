@@ -1,13 +1,14 @@
-// The page's state and its storage: one household in the engine (through the
-// adapter), kept in IndexedDB (store.js), in step with other tabs (a
+// The page's state: one household in the engine (through the adapter), kept
+// in IndexedDB and in step with other tabs (page-storage.js, store.js, a
 // BroadcastChannel), rendered one view at a time (routes.js). The actions
 // (actions-*.js) change it through `runCommand`; command.js and
 // confirm-deletion.js are the two ways they do.
 //
-// All timestamps come from Date.now() here; the engine has no clock.
+// Every `now` comes from here (`page.now()`: the clock, never before the
+// audit log's last entry); the engine has no clock.
 
 import * as engineApi from './engine-adapter.js';
-import { COMPACT_AFTER } from './store.js';
+import * as storage from './page-storage.js';
 import { AudioPlayer } from './audio.js';
 import { ConfirmDialog } from './dialog.js';
 import { cleanText, el, replaceChildren } from './dom.js';
@@ -15,6 +16,7 @@ import { renderProblem, toProblem } from './errors.js';
 import { ids, renderActingAs, renderNav } from './view.js';
 import { formatDateTime } from './format.js';
 import { hrefs, parseRoute, renderView } from './routes.js';
+import { householdPlace } from './jurisdiction.js';
 
 const CHANNEL_NAME = 'family-privacy';
 /** Where this browser remembers who is acting (R-CON-6: changes are logged in that parent's name). */
@@ -43,6 +45,7 @@ export class PrivacyPage {
     this.removedNames = new Map(); // profileId -> name, for receipts of removed profiles
     this.syncPaused = false;
     this.compactTimer = undefined;
+    this.recovering = null; // R-INT-4: the reload from storage under way, if any
     this.queue = Promise.resolve();
     this.player = new AudioPlayer();
     this.dialog = new ConfirmDialog(document.body);
@@ -69,7 +72,7 @@ export class PrivacyPage {
     return this.retention.size > 0 || typing;
   }
 
-  // --- storage --------------------------------------------------------------
+  // --- storage (page-storage.js) ---------------------------------------------
 
   /** Runs `task` after every storage operation queued before it (one at a time per tab). */
   serial(task) {
@@ -78,102 +81,23 @@ export class PrivacyPage {
     return next;
   }
 
-  /**
-   * One change in one IndexedDB transaction. `input` may be a function of
-   * `now`, called inside the transaction after catching up. What it deletes
-   * (and what another tab's commands, replayed first, deleted) stops playing
-   * and leaves every selection.
-   */
   runCommand(method, input, options) {
-    return this.serial(async () => {
-      try {
-        const done = await this.store.command(this.engine, this.revision, method, input, options);
-        this.revision = done.revision;
-        this.snapshotRevision = done.snapshotRevision;
-        this.afterCatchUp(done.caughtUp);
-        this.forgetRecordings(done.effects.deletedRecordingIds);
-        if (done.stored) this.afterStored();
-        return done.result;
-      } catch (error) {
-        if (typeof error.revision === 'number') this.revision = error.revision;
-        if (error.engineChanged) await this.resync();
-        throw error;
-      }
-    });
+    return storage.runCommand(this, method, input, options);
   }
 
-  /** Replaces the household (first run, demo, import) in one transaction. */
   replaceHousehold(options) {
-    return this.serial(async () => {
-      let done;
-      try {
-        done = await this.store.replace(this.engine, this.revision, options);
-      } catch (error) {
-        if (typeof error.revision === 'number') this.revision = error.revision;
-        throw error;
-      }
-      if (done.engine !== this.engine) {
-        const previous = this.engine;
-        this.engine = done.engine;
-        engineApi.closeEngine(previous);
-      }
-      this.revision = done.revision;
-      this.snapshotRevision = done.snapshotRevision;
-      if (done.replaced) {
-        this.resetViewState();
-        this.afterStored();
-      }
-      return done;
-    });
-  }
-
-  /** After the engine and storage disagree (a failed write): reload from storage. */
-  async resync() {
-    const fresh = await engineApi.openEngine();
-    const loaded = await this.store.load(fresh, 0);
-    const previous = this.engine;
-    this.engine = fresh;
-    engineApi.closeEngine(previous);
-    this.revision = loaded.revision;
-    this.snapshotRevision = loaded.snapshotRevision;
-    this.afterCatchUp(null);
-  }
-
-  afterStored() {
-    this.channel?.postMessage({ type: 'changed', revision: this.revision });
-    if (this.revision - this.snapshotRevision >= COMPACT_AFTER) this.scheduleCompaction();
-  }
-
-  scheduleCompaction() {
-    clearTimeout(this.compactTimer);
-    this.compactTimer = setTimeout(() => {
-      this.serial(async () => {
-        const at = await this.store.compact(this.engine, this.revision);
-        if (at !== undefined) this.snapshotRevision = at;
-      }).catch((error) => console.warn('compaction failed', error));
-    }, 1500);
+    return storage.replaceHousehold(this, options);
   }
 
   onBroadcast(message) {
     if (this.syncPaused || !message || message.type !== 'changed') return;
     if (!(message.revision > this.revision)) return;
-    this.catchUp().catch((error) => this.showAlert(error));
+    storage.catchUp(this).catch((error) => this.showAlert(error));
   }
 
-  /** Brings this tab up to what another tab stored. */
-  catchUp() {
-    return this.serial(async () => {
-      const loaded = await this.store.load(this.engine, this.revision);
-      if (!loaded.changed) return false;
-      const replaced = loaded.snapshotRevision > this.revision;
-      this.revision = loaded.revision;
-      this.snapshotRevision = loaded.snapshotRevision;
-      if (replaced) this.resetViewState();
-      this.afterCatchUp(loaded.deletedRecordingIds);
-      this.render();
-      this.announce('Updated with changes made in another tab.');
-      return true;
-    });
+  /** The `now` for what the page asks of the engine: the clock, never before the last audit entry (R-INT-3). */
+  now() {
+    return engineApi.nextNow(this.engine);
   }
 
   /** What other tabs deleted leaves this one too; `null`: not known one by one, so check. */
@@ -214,14 +138,29 @@ export class PrivacyPage {
     return engineApi.overview(this.engine, { actor: this.readerId() });
   }
 
-  /** Who reads (the next engine asks on every read): the acting parent, or the system before there is one. */
+  /** Who reads the household (every read names its actor, R-INT-5): the acting parent, or the system before there is one. */
   readerId() {
     return this.actingGuardianId ?? 'system';
   }
 
-  /** Who acts on a profile: the acting verified parent for a child, the adult themself (R-CON-6). */
+  /**
+   * Who acts on a profile (R-CON-6): the adult themself; for a child or a
+   * teen the acting verified parent (a parent manages a teen's profile too,
+   * and this page is the parent's).
+   */
   actorFor(profile) {
     return profile.kind === 'adult' ? profile.id : this.actingGuardianId;
+  }
+
+  /**
+   * The acting parent is one of the household's verified parents (the first,
+   * unless this browser chose one). After the household was replaced, the
+   * one acting before may be nobody here, so which parents there are is read
+   * as the service.
+   */
+  settleActing(overview = engineApi.overview(this.engine, { actor: 'system' })) {
+    const verified = overview.guardians.filter((guardian) => guardian.verified);
+    if (!verified.some((guardian) => guardian.id === this.actingGuardianId)) this.actingGuardianId = verified[0]?.id;
   }
 
   setActing(guardianId) {
@@ -263,6 +202,11 @@ export class PrivacyPage {
 
   profileById(profileId) {
     return this.overview().profiles.find((profile) => profile.id === profileId);
+  }
+
+  /** The policy row of the household's place (R-AGE-3): its age of digital consent and teen ad rules. */
+  placePolicy() {
+    return householdPlace(this, this.overview()).policy;
   }
 
   // --- problems and notices, by place ---------------------------------------
@@ -320,11 +264,23 @@ export class PrivacyPage {
     document.getElementById(ids.viewHeading())?.focus();
   }
 
+  /** Renders the current view; while the engine is stopped (R-INT-4) the reload from storage renders instead. */
   render() {
+    if (this.engine.closed) {
+      storage.recover(this);
+      return;
+    }
+    try {
+      this.renderNow();
+    } catch (error) {
+      if (!engineApi.engineStopped(error)) throw error;
+    }
+  }
+
+  renderNow() {
     const focusedId = document.activeElement?.id;
     const overview = this.overview();
-    const verified = overview.guardians.filter((guardian) => guardian.verified);
-    if (!verified.some((guardian) => guardian.id === this.actingGuardianId)) this.actingGuardianId = verified[0]?.id;
+    this.settleActing(overview);
     if ((this.route.view === 'profile' || this.route.view === 'summary') && !overview.profiles.some((p) => p.id === this.route.profileId)) {
       this.route = { view: 'household' };
     }
@@ -357,7 +313,7 @@ export class PrivacyPage {
   showAlert(error) {
     const problem = toProblem(error);
     replaceChildren(this.alerts, renderAlert(problem, () => this.clearAlert()));
-    if (!(error && error.name === 'PrivacyError')) console.warn(error);
+    if (!(error?.name === 'PrivacyError' || error?.name === 'PageProblem')) console.warn(error);
   }
 
   clearAlert() {

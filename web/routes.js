@@ -15,6 +15,7 @@ import { renderVoiceView } from './view-voice.js';
 import { historyPage } from './actions-history.js';
 import { activityPage } from './activity-text.js';
 import { adsPanelFor } from './ads.js';
+import { householdPlace } from './jurisdiction.js';
 
 export const hrefs = Object.freeze({
   household: () => '#/household',
@@ -48,7 +49,7 @@ export function parseRoute(hash) {
 /** The view of the current route: `{ title, node }`. */
 export function renderView(page, overview) {
   const nameOf = page.nameOf(overview);
-  const now = Date.now();
+  const now = page.now();
   // Which consent methods back disclosure (R-CON-2): the engine's word, read once per render when needed.
   let methods;
   const backing = () =>
@@ -65,9 +66,12 @@ export function renderView(page, overview) {
     deviceNames: new Map(overview.devices.map((device) => [device.id, device.name])),
     noticeVersion: overview.privacyNotice.version,
     thirdParties: overview.privacyNotice.thirdParties,
+    collects: overview.privacyNotice.collects,
     verifierReference: (p) => page.verifierReference(p),
     confirmedNames: page.confirmedNames,
     backsDisclosure: (method) => backing().get(method) !== false,
+    // R-AGE-3: the household's place and its policy row (consent age, teen ad rules).
+    place: householdPlace(page, overview),
   };
   const profileOf = () => overview.profiles.find((p) => p.id === page.route.profileId);
   switch (page.route.view) {
@@ -77,7 +81,7 @@ export function renderView(page, overview) {
       const viewCtx = {
         ...ctx,
         history,
-        page: historyPage(page, profile.id),
+        page: historyPage(page, profile),
         retention: page.retention.get(profile.id),
         player: page.player,
         ads: adsPanelFor(page, profile),
@@ -86,7 +90,7 @@ export function renderView(page, overview) {
     }
     case 'summary': {
       const profile = profileOf();
-      const recordings = engineApi.listAllRecordings(page.engine, { actor: page.readerId(), profileId: profile.id });
+      const recordings = engineApi.listAllRecordings(page.engine, { actor: page.actorFor(profile), profileId: profile.id });
       return { title: `What we keep about ${profile.name}`, node: renderSummaryView(profile, { ...ctx, recordings, overview }) };
     }
     case 'voice': {
@@ -101,7 +105,7 @@ export function renderView(page, overview) {
       return { title: 'Export and import', node: renderDataView(overview, { ...ctx, importResult: page.importResult }) };
     case 'add-child': {
       const profile = overview.profiles.find((p) => p.id === page.addChild.profileId) ?? null;
-      return { title: 'Add a child', node: renderAddChildView({ ...ctx, profile, profiles: overview.profiles }) };
+      return { title: 'Add a child or teen', node: renderAddChildView({ ...ctx, profile, profiles: overview.profiles }) };
     }
     case 'disclosure': {
       const disclosure = engineApi.privacyDisclosure(page.engine, { actor: page.readerId() });

@@ -6,11 +6,10 @@
 //              'snapshotRevision' the revision the snapshot is at
 //              'head'             the revision of the newest command
 //   journal  { revision, method, input }, keyed by revision: every engine
-//            command since the snapshot (a page command that the adapter
-//            composes of several takes several revisions, in one
-//            transaction), with its inputs (epoch ms `now` included), so
-//            replaying them on the snapshot gives the same state byte for byte
-//            (the engine is deterministic: same state + command + now).
+//            command since the snapshot that changed something, with its
+//            inputs (epoch ms `now` included), so replaying them on the
+//            snapshot gives the same state byte for byte (the engine is
+//            deterministic: same state + command + now).
 //   audio    { ref, recordingId, blob }, keyed by the recording's audio.ref,
 //            indexed by recordingId.
 //
@@ -23,9 +22,11 @@
 //
 // A database left by the first version of the page (version 1: `state` with
 // only 'household') is upgraded in place: its snapshot becomes revision 1.
+// A snapshot of an older schema (2) is migrated by the engine when it is
+// read (`migrated` in what `load` answers: the page then folds it at once).
 
 import { openDB } from 'idb';
-import { exportStateJson, isCommand, loadSnapshot, replayStep, runCommand } from './engine-adapter.js';
+import { exportStateJson, isCommand, loadSnapshot, nextNow, replayStep, runCommand } from './engine-adapter.js';
 
 export const DATABASE_NAME = 'family-privacy';
 export const DATABASE_VERSION = 2;
@@ -81,23 +82,31 @@ export class HouseholdStore {
    * Brings `engine` (at `revision`) up to what is stored, inside `tx` (any
    * transaction over state and journal). Reads first, then applies
    * synchronously, so a readwrite `tx` stays active. Resolves to
-   * `{ revision, snapshotRevision, changed, empty, deletedRecordingIds }`;
-   * `deletedRecordingIds` is null when a new snapshot replaced the household
-   * (what went is then not known one by one).
+   * `{ revision, snapshotRevision, changed, empty, deletedRecordingIds,
+   * migrated }`; `deletedRecordingIds` is null when a new snapshot replaced
+   * the household (what went is then not known one by one). A snapshot this
+   * engine cannot follow (another tab replaced the household) throws the
+   * adapter's StaleEngine: start again from a fresh engine.
    */
   async catchUp(tx, engine, revision) {
     const state = tx.objectStore(STORES.state);
     const head = (await state.get(KEYS.head)) ?? 0;
     const snapshotRevision = (await state.get(KEYS.snapshotRevision)) ?? 0;
-    if (head === revision) return { revision, snapshotRevision, changed: false, empty: head === 0, deletedRecordingIds: [] };
+    if (head === revision) return { revision, snapshotRevision, changed: false, empty: head === 0, deletedRecordingIds: [], migrated: false };
     if (head < revision) throw new Error('the stored household is older than the one on this page');
     const fromSnapshot = snapshotRevision > revision;
     const household = fromSnapshot ? await state.get(KEYS.household) : undefined;
     const after = fromSnapshot ? snapshotRevision : revision;
     const entries = after < head ? await tx.objectStore(STORES.journal).getAll(IDBKeyRange.bound(after, head, true, false)) : [];
+    let migrated = false;
     if (fromSnapshot) {
       if (household === undefined) throw new Error('the stored household has no snapshot');
-      loadSnapshot(engine, household);
+      // A fresh engine writes nothing for a current snapshot; an old one is
+      // migrated at the time of the first command after it, so the journal
+      // still runs forwards (R-INT-3). Into an engine at an earlier revision:
+      // no earlier than its own last entry.
+      const now = revision === 0 ? (entries[0]?.input?.now ?? Date.now()) : nextNow(engine);
+      migrated = loadSnapshot(engine, household, { now }).migratedFrom !== null;
     }
     let at = after;
     const deleted = [];
@@ -107,7 +116,7 @@ export class HouseholdStore {
       at = entry.revision;
     }
     if (at !== head) throw new Error(`the stored journal stops at revision ${at}, not ${head}`);
-    return { revision: head, snapshotRevision, changed: true, empty: false, deletedRecordingIds: fromSnapshot ? null : deleted };
+    return { revision: head, snapshotRevision, changed: true, empty: false, deletedRecordingIds: fromSnapshot ? null : deleted, migrated };
   }
 
   /** Reads what is stored into `engine` (a fresh one, or one at `revision`). */
@@ -121,8 +130,8 @@ export class HouseholdStore {
 
   /**
    * One command in one transaction: catch up, run `method(input)` on the
-   * engine (`input` may be a function of `now`, called after catching up so
-   * that time never runs backwards in the journal), append it to the journal,
+   * engine (`input` may be a function of `now`, called after catching up
+   * with a `now` never before the last audit entry), append it to the journal,
    * put `audio` clips, delete the audio of every recording the command
    * deleted (its effects say which). If anything fails the transaction is
    * aborted and nothing is stored; the error's `engineChanged` tells the
@@ -132,7 +141,7 @@ export class HouseholdStore {
    * commands, replayed first, deleted).
    */
   async command(engine, revision, method, input, { audio = [] } = {}) {
-    if (!isCommand(method)) throw new Error(`not a command of the page: ${method}`);
+    if (!isCommand(method)) throw new Error(`not a command that changes the household: ${method}`);
     const tx = this.db.transaction([STORES.state, STORES.journal, STORES.audio], 'readwrite');
     const done = tx.done;
     done.catch(() => undefined);
@@ -141,20 +150,16 @@ export class HouseholdStore {
     try {
       caughtUp = await this.catchUp(tx, engine, revision);
       if (caughtUp.empty) throw new Error('there is no household to change');
-      const commandInput = typeof input === 'function' ? input(Date.now()) : input;
-      const { result, effects, steps } = runCommand(engine, method, commandInput);
+      const commandInput = typeof input === 'function' ? input(nextNow(engine)) : input;
+      const { result, effects, step } = runCommand(engine, method, commandInput);
       const before = { caughtUp: caughtUp.deletedRecordingIds };
       if (!effects.changed) {
         abortQuietly(tx);
         return { result, effects, revision: caughtUp.revision, snapshotRevision: caughtUp.snapshotRevision, stored: false, ...before };
       }
       applied = true;
-      // One journal entry per engine command the page command ran (a composed one runs several).
-      let next = caughtUp.revision;
-      for (const done of steps) {
-        next += 1;
-        tx.objectStore(STORES.journal).put({ revision: next, method: done.method, input: done.input });
-      }
+      const next = caughtUp.revision + 1;
+      tx.objectStore(STORES.journal).put({ revision: next, method: step.method, input: step.input });
       tx.objectStore(STORES.state).put(next, KEYS.head);
       const audioStore = tx.objectStore(STORES.audio);
       for (const clip of audio) audioStore.put(clip);
@@ -214,24 +219,29 @@ export class HouseholdStore {
   /**
    * Folds the journal into a new snapshot when the engine is at the stored
    * head (otherwise another tab moved on; it will compact). Resolves to the
-   * snapshot revision, or undefined when nothing was done.
+   * snapshot revision, or undefined when nothing was done. `migrated`: the
+   * engine migrated the stored snapshot (an older schema) as it read it; its
+   * state is stored as a new revision, so that every tab reloads this one
+   * (each tab's own migration is stamped with its own time).
    */
-  async compact(engine, revision) {
+  async compact(engine, revision, { migrated = false } = {}) {
     const tx = this.db.transaction([STORES.state, STORES.journal], 'readwrite');
     const done = tx.done;
     done.catch(() => undefined);
     const state = tx.objectStore(STORES.state);
     const head = (await state.get(KEYS.head)) ?? 0;
     const snapshotRevision = (await state.get(KEYS.snapshotRevision)) ?? 0;
-    if (head !== revision || snapshotRevision >= head) {
+    if (head !== revision || (!migrated && snapshotRevision >= head)) {
       abortQuietly(tx);
       return undefined;
     }
+    const at = migrated ? head + 1 : head;
     state.put(exportStateJson(engine, { actor: 'system' }), KEYS.household);
-    state.put(head, KEYS.snapshotRevision);
+    state.put(at, KEYS.snapshotRevision);
+    state.put(at, KEYS.head);
     tx.objectStore(STORES.journal).delete(IDBKeyRange.upperBound(head));
     await done;
-    return head;
+    return at;
   }
 
   /** The stored audio clip (a Blob) for an audio ref, or undefined. */

@@ -1,20 +1,17 @@
 // What the page checks before it asks the engine, so that a parent hears of a
 // mistake next to the field, in plain words: names (trimmed, not empty, not
 // too long, no invisible direction or control characters, a duplicate
-// warned), birth dates (real, not in the future, a child's under 13).
+// warned), birth dates (real, not in the future, fitting the profile's kind:
+// a child under the household's age of digital consent, a teen from it to
+// 17, an adult 18 or over; R-AGE-1, R-AGE-3).
 
 import { cleanText, hasDirectionControls } from './dom.js';
 import { PageProblem } from './errors.js';
 import { ageOn, formatDate } from './format.js';
+import { ADULT_AGE } from './jurisdiction.js';
 
 /** The engine's limit for a name, in UTF-8 bytes (kMaxNameBytes). */
 const MAX_NAME_BYTES = 200;
-/**
- * The age of digital consent under COPPA: a child profile is for a child
- * younger than this. (When households get a jurisdiction and teen profiles,
- * the engine will say which kind fits an age; this is the one place to change.)
- */
-export const CHILD_AGE_LIMIT = 13;
 const CONTROL_CHARACTERS = /[\u0000-\u001F\u007F-\u009F]/u;
 
 /**
@@ -40,9 +37,10 @@ export function checkName(raw, { field, profiles = [], exceptId = null } = {}) {
 /**
  * A birth date (YYYY-MM-DD, as the date input gives it; '' is allowed when
  * optional). Throws a PageProblem when it is not a real day, is in the
- * future, or does not fit a profile of `kind`.
+ * future, or does not fit a profile of `kind` where the age of digital
+ * consent is `consentAge` (the household's jurisdiction's).
  */
-export function checkBirthDate(value, { field, now, kind = 'child', optional = true } = {}) {
+export function checkBirthDate(value, { field, now, kind = 'child', consentAge, optional = true } = {}) {
   if (!value) {
     if (optional) return null;
     throw new PageProblem('Give the birth date.', { field });
@@ -55,9 +53,16 @@ export function checkBirthDate(value, { field, now, kind = 'child', optional = t
   }
   const age = ageOn(value, now);
   if (age === null || day.getTime() > now) throw new PageProblem(`A birth date cannot be in the future (today is ${formatDate(now)}).`, { field });
-  if (kind === 'child' && age >= CHILD_AGE_LIMIT) {
+  const years = `With this birth date the ${kind === 'teen' ? 'teen' : 'child'} is ${age} ${age === 1 ? 'year' : 'years'} old.`;
+  if (kind === 'child' && age >= consentAge) {
     throw new PageProblem(
-      `With this birth date the child is ${age} years old. A child profile is for children under ${CHILD_AGE_LIMIT}, who need a parent’s consent; someone ${CHILD_AGE_LIMIT} or older has their own profile.`,
+      `${years} A child profile is for children under ${consentAge}, who need a parent’s consent; ${age < ADULT_AGE ? `someone ${consentAge} to 17 has a teen profile` : `someone ${ADULT_AGE} or older has their own profile`}.`,
+      { field },
+    );
+  }
+  if (kind === 'teen' && (age < consentAge || age >= ADULT_AGE)) {
+    throw new PageProblem(
+      `${years} A teen profile is for ages ${consentAge} to 17; ${age < consentAge ? `someone under ${consentAge} has a child profile, which needs your verified consent` : `someone ${ADULT_AGE} or older has their own profile`}.`,
       { field },
     );
   }

@@ -48,7 +48,7 @@ export const consentIds = {
   remove: (profileId) => domId('remove', profileId),
   keep: (profileId) => domId('keep', profileId),
   keepChild: (profileId) => domId('age-keep-child', profileId),
-  convertAdult: (profileId) => domId('age-convert', profileId),
+  makeTeen: (profileId) => domId('age-teen', profileId),
   notices: () => 'notices',
 };
 
@@ -65,14 +65,19 @@ function methodDraftKey(scope) {
 export function methodFieldset(scope, ctx, { legend = 'How will you give consent?' } = {}) {
   const chosen = ctx.drafts.get(methodDraftKey(scope)) ?? '';
   const groupName = consentIds.methods(scope);
+  const internalOnly = CONSENT_METHODS.filter(({ method }) => !ctx.backsDisclosure(method)).map(({ label }) => label);
   return el(
     'fieldset',
-    { class: 'methods', id: groupName, 'aria-describedby': `${groupName}-hint` },
+    { class: 'methods', id: groupName, 'aria-describedby': `${groupName}-what ${groupName}-hint` },
     el('legend', {}, legend),
+    consentCovers(ctx, `${groupName}-what`),
     el(
       'p',
       { class: 'hint methods-hint', id: `${groupName}-hint` },
       'Each is an approved way to check that you are the parent (COPPA Rule, 16 CFR 312.5(b)). Choose the one that suits you.',
+      internalOnly.length
+        ? ` ${internalOnly.join(' and ')} cover internal use only: consent given ${internalOnly.length === 1 ? 'that way' : 'either way'} can never back disclosure to third parties.`
+        : null,
     ),
     el(
       'ul',
@@ -103,6 +108,28 @@ export function methodFieldset(scope, ctx, { legend = 'How will you give consent
         );
       }),
     ),
+  );
+}
+
+/**
+ * R-CON-3: what consent covers, from the privacy notice: what is collected,
+ * and who the notice names as recipients, for which purposes (they receive
+ * nothing without the separate consent to disclosure).
+ */
+export function consentCovers(ctx, id) {
+  const recipients = ctx.thirdParties;
+  return el(
+    'div',
+    { class: 'consent-covers', id },
+    el('p', {}, `You consent to what the privacy notice (version ${ctx.noticeVersion}) says is collected: ${ctx.collects.map(isolate).join(', ')}.`),
+    recipients.length === 0
+      ? el('p', { class: 'consent-recipients', dataset: { recipients: '0' } }, 'The notice names no third party: nothing is disclosed to anyone.')
+      : el(
+          'div',
+          { class: 'consent-recipients', dataset: { recipients: String(recipients.length) } },
+          el('p', {}, 'The notice names these recipients, who receive nothing unless you also give the separate consent to disclosure:'),
+          el('ul', { class: 'recipients' }, recipients.map((party) => el('li', {}, el('strong', {}, userText(party.name)), ` (${isolate(party.category)}): `, userText(party.purpose)))),
+        ),
   );
 }
 

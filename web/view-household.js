@@ -5,10 +5,12 @@
 // and the written policy.
 
 import { domId, el, isolate, userText } from './dom.js';
-import { consentStateText, effectiveRetentionText, formatDate, formatDateTime, months, plural, retentionLabel, ageText } from './format.js';
+import { KIND_LABEL, consentStateText, effectiveRetentionText, formatDate, formatDateTime, months, plural, retentionLabel, ageText } from './format.js';
 import { noticeAt, problemAt, time, viewHeading } from './view.js';
 import { recipientsText } from './view-consent.js';
 import { renderNotices } from './view-notices.js';
+import { renderPlaceCard } from './view-place.js';
+
 
 function nextDueCell(profile, now) {
   if (profile.recordingCount === 0) return el('td', {}, el('span', { class: 'muted' }, 'nothing kept'));
@@ -19,7 +21,7 @@ function nextDueCell(profile, now) {
 
 /** R-CON-1: a child without verified consent is not enabled; the cell says what to do. */
 function consentCell(profile, ctx) {
-  if (profile.kind !== 'child' || !profile.consent) return el('td', { class: 'consent-cell' }, el('span', { class: 'muted' }, 'not needed (adult)'));
+  if (profile.kind !== 'child' || !profile.consent) return el('td', { class: 'consent-cell' }, el('span', { class: 'muted' }, `not needed (${profile.kind})`));
   const state = profile.consent.state;
   if (profile.enabled) return el('td', { class: 'consent-cell', dataset: { state } }, el('span', { class: 'badge ok' }, 'verified'), ' enabled');
   return el(
@@ -60,7 +62,7 @@ function profilesTable(overview, ctx) {
             'tr',
             { dataset: { profileId: profile.id } },
             el('th', { scope: 'row' }, el('a', { href: ctx.hrefs.profile(profile.id) }, userText(profile.name, { truncate: true, className: 'name' }))),
-            el('td', {}, [profile.kind === 'child' ? 'Child' : 'Adult', ageText(profile.birthDate, ctx.now)].filter(Boolean).join(', ')),
+            el('td', {}, [KIND_LABEL[profile.kind] ?? profile.kind, ageText(profile.birthDate, ctx.now)].filter(Boolean).join(', ')),
             el('td', {}, retentionLabel(profile.retention)),
             el('td', { class: 'effective-cell' }, effectiveRetentionText(profile.effectiveRetention)),
             el('td', { class: 'count-cell' }, plural(profile.recordingCount, 'recording')),
@@ -93,7 +95,7 @@ function jobsCard(ctx) {
       el('code', {}, 'sweep'),
       ') deletes every recording whose retention has run out, with its audio, transcript and everything derived from it; the profile checks (',
       el('code', {}, 'sweepProfiles'),
-      ') find profiles unused for a long time and children who turned 13. This demo has no servers, so the page runs both when it opens and every minute while it is open.',
+      ') find profiles unused for a long time, children who reached the age of digital consent and teens who turned 18. This demo has no servers, so the page runs both when it opens and every minute while it is open.',
     ),
     el(
       'dl',
@@ -199,7 +201,7 @@ export function renderHouseholdView(overview, ctx) {
       { class: 'card', 'aria-labelledby': 'people-heading' },
       el('h3', { id: 'people-heading' }, 'Profiles'),
       profilesTable(overview, ctx),
-      el('p', { class: 'add-child-link' }, el('a', { href: ctx.hrefs.addChild(), id: 'add-child-link' }, 'Add a child'), ' — with a parent’s verified consent.'),
+      el('p', { class: 'add-child-link' }, el('a', { href: ctx.hrefs.addChild(), id: 'add-child-link' }, 'Add a child or teen'), ' — a child with a parent’s verified consent.'),
       el(
         'div',
         { class: 'household-grid' },
@@ -219,6 +221,7 @@ export function renderHouseholdView(overview, ctx) {
       ),
     ),
     disclosureCard(overview, ctx),
+    renderPlaceCard(ctx),
     jobsCard(ctx),
     policyDetails(overview.retentionPolicy),
   );

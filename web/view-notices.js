@@ -1,5 +1,6 @@
 // What needs a parent (R-PRO-2 an inactive profile, R-PRO-3 a child who
-// turned 13), on the household view and on the profile's own, and the
+// reached the age of digital consent, a teen who turned 18), on the
+// household view and on the profile's own, and the
 // profile itself: rename (checked first: trimmed, not empty, a duplicate
 // warned) and remove (R-PRO-1).
 
@@ -66,26 +67,45 @@ function inactiveNotice(profile, ctx) {
   );
 }
 
-/** R-PRO-3: turned 13, never converted without the parent's decision. */
-function ageReviewNotice(profile, ctx) {
+/**
+ * R-PRO-3: a child who reached the household's age of digital consent, never
+ * converted without the parent's decision: a teen profile (which the parent
+ * still manages), or a child profile still.
+ */
+function childAgeReviewNotice(profile, ctx) {
+  const age = ctx.place.policy.consentAge;
   return el(
     'li',
     { class: 'notice-item age-review', dataset: { profileId: profile.id, notice: 'age-review' } },
-    el('p', {}, el('strong', {}, `${isolate(profile.name)} has turned 13.`), ' Flagged for your review on ', time(profile.ageReviewFlaggedAt, formatDate(profile.ageReviewFlaggedAt)), '.'),
+    el('p', {}, el('strong', {}, `${isolate(profile.name)} has turned ${age}.`), ' Flagged for your review on ', time(profile.ageReviewFlaggedAt, formatDate(profile.ageReviewFlaggedAt)), '.'),
     el(
       'p',
       {},
-      `${isolate(profile.name)} stays a child profile, with your consent and controls, until you decide. As an adult profile, ${isolate(profile.name)} would manage their own settings and recordings.`,
+      `${age} is the age of digital consent where you live. ${isolate(profile.name)} stays a child profile, with your consent and controls, until you decide. As a teen profile, ${isolate(profile.name)} needs no parental consent for recordings, and you still manage the settings.`,
     ),
     el(
       'div',
       { class: 'inline-controls' },
-      el('button', { type: 'button', id: consentIds.keepChild(profile.id), onClick: () => ctx.handlers.onResolveAgeReview(profile, false) }, 'Keep as a child profile'),
-      el(
-        'button',
-        { type: 'button', class: 'secondary', id: consentIds.convertAdult(profile.id), onClick: () => ctx.handlers.onResolveAgeReview(profile, true) },
-        'Convert to an adult profile…',
-      ),
+      el('button', { type: 'button', id: consentIds.keepChild(profile.id), onClick: () => ctx.handlers.onResolveAgeReview(profile, 'child') }, 'Keep as a child profile'),
+      el('button', { type: 'button', class: 'secondary', id: consentIds.makeTeen(profile.id), onClick: () => ctx.handlers.onResolveAgeReview(profile, 'teen') }, 'Make it a teen profile…'),
+    ),
+  );
+}
+
+/**
+ * R-PRO-3: a teen who turned 18. An adult manages their own profile; the
+ * engine lets nobody record that decision for a teen yet (its table allows
+ * resolveAgeReview on child profiles only), so the page says what to do.
+ */
+function teenAgeReviewNotice(profile) {
+  return el(
+    'li',
+    { class: 'notice-item age-review', dataset: { profileId: profile.id, notice: 'age-review' } },
+    el('p', {}, el('strong', {}, `${isolate(profile.name)} has turned 18.`), ' Flagged for review on ', time(profile.ageReviewFlaggedAt, formatDate(profile.ageReviewFlaggedAt)), '.'),
+    el(
+      'p',
+      {},
+      `An adult manages their own profile and recordings. Until the service lets ${isolate(profile.name)} take it over, it stays a teen profile that you manage, with a teen’s protections.`,
     ),
   );
 }
@@ -95,7 +115,8 @@ export function renderNotices(profiles, ctx, { headingLevel = 'h3', title = 'Nee
   const items = [];
   for (const profile of profiles) {
     if (profile.kind === 'child' && profile.inactiveNotifiedAt !== null && profile.removalDueAt !== null) items.push(inactiveNotice(profile, ctx));
-    if (profile.kind === 'child' && profile.ageReviewFlaggedAt !== null) items.push(ageReviewNotice(profile, ctx));
+    if (profile.kind === 'child' && profile.ageReviewFlaggedAt !== null) items.push(childAgeReviewNotice(profile, ctx));
+    if (profile.kind === 'teen' && profile.ageReviewFlaggedAt !== null) items.push(teenAgeReviewNotice(profile));
   }
   if (items.length === 0) return null;
   return el(

@@ -1,27 +1,30 @@
 // One profile, ordered by what parents use most: its voice history first
 // (view-history.js), deleting (view-delete.js), how long recordings are kept
 // (the engine's preview of what a change deletes at once), deleting by
-// voice, the child's parental consent (view-consent.js), its data, the
-// profile itself, and the ads panel. Shortcuts at the top jump to each.
+// voice, the child's parental consent (view-consent.js) or what applies to a
+// teen, its data, the profile itself, and the ads panel. Shortcuts at the
+// top jump to each.
 
 import { el, isolate, userText } from './dom.js';
-import { RETENTION_SETTINGS, ageText, effectiveRetentionText, months, plural, retentionLabel } from './format.js';
+import { KIND_LABEL, RETENTION_SETTINGS, ageOn, ageText, effectiveRetentionText, months, plural, retentionLabel } from './format.js';
 import { ids, noticeAt, problemAt, viewHeading } from './view.js';
 import { historySection } from './view-history.js';
 import { deletionSection, exportSection } from './view-delete.js';
 import { consentIds, renderConsentPanel, renderNotEnabled } from './view-consent.js';
 import { renderManageSection, renderNotices } from './view-notices.js';
+import { agesSentence, placeName, teenAdsText } from './jurisdiction.js';
 
 function retentionSection(profile, ctx) {
   const { handlers } = ctx;
   const selectId = ids.retentionSelect(profile.id);
   const hintId = ids.retentionHint(profile.id);
   const effectiveId = ids.effective(profile.id);
-  const isChild = profile.kind === 'child';
+  // A teen's recordings are capped by the children's maximum too.
+  const isChild = profile.kind !== 'adult';
   const policyMax = profile.effectiveRetention.policyMaxMonths;
   const pending = ctx.retention?.pending ?? profile.retention;
   const optionLabel = (setting) =>
-    isChild && setting === 'until_deleted' && policyMax !== null ? `${retentionLabel(setting)} (at most ${months(policyMax)} for a child)` : retentionLabel(setting);
+    isChild && setting === 'until_deleted' && policyMax !== null ? `${retentionLabel(setting)} (at most ${months(policyMax)} for a ${profile.kind})` : retentionLabel(setting);
   const select = el(
     'select',
     { id: selectId, name: 'setting', 'aria-describedby': `${effectiveId} ${hintId}`, onChange: (event) => handlers.onPreviewRetention(profile, event.target.value) },
@@ -29,7 +32,7 @@ function retentionSection(profile, ctx) {
   );
   const explain =
     isChild && policyMax !== null
-      ? el('p', { class: 'hint policy-explained' }, `A child’s recordings are never kept indefinitely: the household’s written retention policy keeps them at most ${months(policyMax)}, whatever is chosen here.`)
+      ? el('p', { class: 'hint policy-explained' }, `A ${profile.kind}’s recordings are never kept indefinitely: the household’s written retention policy keeps them at most ${months(policyMax)}, whatever is chosen here.`)
       : null;
   return el(
     'section',
@@ -93,6 +96,7 @@ function shortcuts(profile, ctx) {
     ['Delete', `${ids.rangeFrom(profile.id)}-heading`],
     ['How long kept', `${ids.retentionSelect(profile.id)}-heading`],
     profile.kind === 'child' && profile.consent ? ['Consent', consentIds.heading(profile.id)] : null,
+    profile.kind === 'teen' ? ['What applies', teenIds.heading(profile.id)] : null,
     ['Data', `${ids.exportProfile(profile.id)}-heading`],
     ['Ads', ids.section('ads-title', profile.id)],
   ].filter(Boolean);
@@ -109,6 +113,43 @@ function adsSection(ctx) {
   return ctx.ads.node;
 }
 
+export const teenIds = { section: (profileId) => ids.section('teen', profileId), heading: (profileId) => ids.section('teen-heading', profileId) };
+
+/**
+ * What applies to a teen (R-AGE-1, R-AGE-3, R-AGE-4, R-PRO-3), in a parent's
+ * words: no parental consent at this age, the parent still manages, the
+ * children's maximum for recordings, the teen ad rule of this place and age,
+ * and the review at 18.
+ */
+function teenSection(profile, ctx) {
+  const { policy, code, chosen } = ctx.place;
+  const age = ageOn(profile.birthDate, ctx.now);
+  const band = age === null ? null : age < 16 ? 'teenAds13to15' : 'teenAds16to17';
+  const name = isolate(profile.name);
+  const ads =
+    band === null
+      ? `13 to 15: ${teenAdsText(policy.teenAds13to15)}; 16 or 17: ${teenAdsText(policy.teenAds16to17)}`
+      : teenAdsText(policy[band]);
+  const items = [
+    `No parental consent is needed for ${name}’s recordings at this age. ${agesSentence(policy)}`,
+    `You manage ${name}’s profile from this page: what is kept, for how long, and deleting it. ${name} may manage it too.`,
+    `${name}’s recordings are kept at most ${months(policyMax(profile))}, the household’s limit for children.`,
+    `Ads: ${ads}${band === null ? '' : ` (${name} is ${age})`}. Nothing of ${name}’s is ever sold.`,
+    profile.birthDate ? `At 18 you are asked to review the profile: an adult manages their own.` : 'The profile has no birth date, so the service cannot ask you to review it at 18.',
+  ];
+  return el(
+    'section',
+    { class: 'card teen-applies', id: teenIds.section(profile.id), 'aria-labelledby': teenIds.heading(profile.id), dataset: { consentAge: String(policy.consentAge) } },
+    el('h3', { id: teenIds.heading(profile.id), tabindex: '-1' }, `What applies to ${name}, a teen`),
+    el('ul', { class: 'plain-list teen-rules' }, items.map((text) => el('li', {}, text))),
+    el('p', { class: 'hint' }, `Where you live: ${placeName(code)}${chosen ? '' : ' (not chosen yet: the United States’ rules apply; change it on the household page)'}.`),
+  );
+}
+
+function policyMax(profile) {
+  return profile.effectiveRetention.policyMaxMonths ?? profile.effectiveRetention.months;
+}
+
 const CONSENT_TEXT = {
   none: 'parental consent not given yet',
   pending: 'parental consent requested, not yet verified',
@@ -119,7 +160,7 @@ const CONSENT_TEXT = {
 /** The view of one profile. */
 export function renderProfileView(profile, ctx) {
   const facts = [
-    profile.kind === 'child' ? 'Child' : 'Adult',
+    KIND_LABEL[profile.kind] ?? profile.kind,
     ageText(profile.birthDate, ctx.now),
     profile.kind === 'child' && profile.consent ? CONSENT_TEXT[profile.consent.state] : null,
     profile.kind === 'child' ? (profile.enabled ? 'enabled' : 'not enabled') : null,
@@ -143,6 +184,7 @@ export function renderProfileView(profile, ctx) {
     deletionSection(profile, ctx),
     el('div', { class: 'profile-controls' }, retentionSection(profile, ctx), voiceDeletionSection(profile, ctx)),
     renderConsentPanel(profile, ctx),
+    profile.kind === 'teen' ? teenSection(profile, ctx) : null,
     exportSection(profile, ctx),
     renderManageSection(profile, ctx),
     adsSection(ctx),

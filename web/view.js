@@ -5,7 +5,7 @@
 
 import { el, domId, userText } from './dom.js';
 import { markInvalid, renderProblem } from './errors.js';
-import { countLines, deletionKindText, formatDateTime, formatNumber, isoString, reasonText, countsSentence } from './format.js';
+import { countLines, deletionKindText, formatDateTime, formatNumber, isoString, reasonText, countsSentence, retentionShort } from './format.js';
 
 export const ids = {
   viewHeading: () => 'view-heading',
@@ -61,7 +61,7 @@ export function renderNav(overview, route, hrefs) {
           [userText(profile.name, { truncate: true, className: 'name' }), profile.kind === 'child' && !profile.enabled ? [' ', el('span', { class: 'badge warn nav-badge' }, 'not enabled')] : null],
         ])
       : []),
-    ['add-child', hrefs.addChild(), 'Add a child'],
+    ['add-child', hrefs.addChild(), 'Add a child or teen'],
     ['voice', hrefs.voice(), 'Delete by voice'],
     ['activity', hrefs.activity(), 'Activity log'],
     ['data', hrefs.data(), 'Export and import'],
@@ -152,6 +152,10 @@ function describeScope(receipt, nameOf) {
       return ['everything said today on ', userText(nameOf(scope.deviceId)), ' (by voice)'];
     case 'sweep':
       return `recordings whose retention ran out by ${at(scope.now)}`;
+    case 'retention':
+      return `the recordings older than “${retentionShort(scope.setting)}” keeps, when it was saved`;
+    case 'profile':
+      return 'everything, with the profile';
     default:
       return deletionKindText(receipt.kind);
   }
@@ -168,7 +172,7 @@ export function renderReceipt(receipt, { nameOf = (id) => id, headingId, heading
   const rows = [
     ['Status', `${STATUS_TEXT[receipt.status] ?? receipt.status}${receipt.reason ? ` (${reasonText(receipt.reason)})` : ''}`],
     ['Receipt number', receipt.requestId],
-    ['Requested by', userText(nameOf(receipt.actor))],
+    ['Requested by', receipt.onBehalfOf ? [userText(nameOf(receipt.actor)), ', at the request of ', userText(nameOf(receipt.onBehalfOf))] : userText(nameOf(receipt.actor))],
     ['For', receipt.profileId === null ? 'the whole household' : userText(nameOf(receipt.profileId))],
     ['Requested at', time(receipt.requestedAt, formatDateTime(receipt.requestedAt))],
     ['What was asked', asked ?? describeScope(receipt, nameOf)],

@@ -27,13 +27,13 @@ import {
   recordingsOf,
   downloadedFiles,
   publishRecipient,
-  confirmAndOpenReceipt,
+  confirmAndOpenReceipt, overviewOf
 } from './helpers.mjs';
 
 const env = useBrowser();
 const DEMO_NOTICE = 'Demo verifier — in a real service a verification provider checks this.';
 
-const overview = (page) => page.evaluate(() => window.familyPrivacyTest.engine.overview());
+const overview = (page) => overviewOf(page);
 const profileNamed = async (page, name) => (await overview(page)).profiles.find((p) => p.name === name);
 const focusedId = (page) => page.evaluate(() => document.activeElement?.id);
 
@@ -64,7 +64,7 @@ async function addChild(page, { name, birthDate, method }) {
 test('adding a child walks through consent: an approved method, the demo verifier, then recording is allowed', async (t) => {
   const { page, problems, cspViolations, reload } = await openPage(env, t);
   await goTo(page, 'add-child');
-  assert.equal(await page.locator('#view-heading').textContent(), 'Add a child');
+  assert.equal(await page.locator('#view-heading').textContent(), 'Add a child or teen');
   assert.equal(await page.locator('#add-child-steps li[aria-current="step"]').textContent(), 'Current: Who the child is');
 
   // The nine approved methods, each in plain words; email-plus says it covers internal use only.
@@ -77,7 +77,7 @@ test('adding a child walks through consent: an approved method, the demo verifie
   );
   for (const m of methods) assert.ok(m.text.length > 30, `${m.value} is explained`);
   assert.match(methods[8].text, /covers internal use only/);
-  assert.deepEqual(methods.filter((m) => /internal use only/.test(m.text)).map((m) => m.value), ['email_plus']);
+  assert.deepEqual(methods.filter((m) => /internal use only/.test(m.text)).map((m) => m.value), ['text_plus', 'email_plus'], 'text-plus, like email-plus, never backs disclosure (R-CON-2)');
   await screenshot(page, 'add-child');
 
   // Step 1 -> 2: the child exists, not enabled, consent pending with the method chosen.

@@ -276,7 +276,7 @@ test('delete by voice: the toggle, "what I just said" and "everything I said tod
   db = await readDatabase(page);
   assert.deepEqual(
     db.journal.map((e) => e.method),
-    ['addRecording', 'addRecording', 'setVoiceDeletion', 'deleteRecordings', 'deleteRecordings'],
+    ['addRecording', 'addRecording', 'setVoiceDeletion', 'voiceRequest', 'voiceRequest'],
     'the refused request stored nothing; typed by a parent, each is that parent’s deletion',
   );
   assert.deepEqual(db.audio.filter((clip) => recent.some((r) => r.id === clip.recordingId)), []);

@@ -252,11 +252,13 @@ export function storedHousehold(page, recordingIds = []) {
         };
       });
     const stored = await read();
-    const engine = await createPrivacyEngine({ state: stored.household });
+    const engine = await createPrivacyEngine({ state: stored.household, actor: 'system', now: Date.now() });
     try {
       const entries = stored.journal.filter((entry) => entry.revision > stored.snapshotRevision).sort((a, b) => a.revision - b.revision);
-      for (const entry of entries) engine[entry.method](entry.input);
-      const overview = engine.overview();
+      for (const entry of entries) engine.execute(entry.method, entry.input);
+      const system = { actor: 'system' };
+      const overview = engine.overview(system);
+      const parent = overview.guardians.find((g) => g.verified)?.id;
       const profiles = {};
       for (const profile of overview.profiles) {
         profiles[profile.id] = {
@@ -267,11 +269,16 @@ export function storedHousehold(page, recordingIds = []) {
         };
       }
       const recordings = [];
-      for (let offset = 0; ; offset += 10_000) {
-        const page = engine.listRecordings({ offset, limit: 10_000 });
-        recordings.push(...page.recordings.map((r) => ({ id: r.id, audioRef: r.audio?.ref ?? null })));
-        if (offset + 10_000 >= page.total) break;
+      for (const profile of overview.profiles) {
+        const actor = profile.kind === 'adult' ? profile.id : parent;
+        for (let offset = 0; ; offset += 10_000) {
+          const page = engine.listRecordings({ actor, profileId: profile.id, offset, limit: 10_000 });
+          recordings.push(...page.recordings.map((r) => ({ id: r.id, capturedAt: r.capturedAt, audioRef: r.audio?.ref ?? null })));
+          if (offset + 10_000 >= page.total) break;
+        }
       }
+      // Newest first, ties by id, as the engine lists them.
+      recordings.sort((a, b) => b.capturedAt - a.capturedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
       const hook = window.familyPrivacyTest;
       return {
         head: stored.head,
@@ -282,11 +289,11 @@ export function storedHousehold(page, recordingIds = []) {
         recordingIds: recordings.map((r) => r.id),
         audioRefs: recordings.filter((r) => r.audioRef).map((r) => r.audioRef),
         storedAudio: stored.audio.map((clip) => ({ ref: clip.ref, recordingId: clip.recordingId, size: clip.blob.size })),
-        tombstoned: engine.tombstones().map((t) => t.recordingId),
-        mayUseForTraining: ids.map((id) => engine.mayUse({ recordingId: id, purpose: 'training' }).allowed),
-        mayUseForPlayback: ids.map((id) => engine.mayUse({ recordingId: id, purpose: 'playback' }).allowed),
-        auditTotal: engine.auditLog({ offset: 0, limit: 1 }).total,
-        matchesPage: hook ? hook.engine.exportStateJson() === engine.exportStateJson() : null,
+        tombstoned: engine.tombstones(system).tombstones.map((t) => t.recordingId),
+        mayUseForTraining: ids.map((id) => engine.mayUse({ ...system, recordingId: id, purpose: 'training' }).allowed),
+        mayUseForPlayback: ids.map((id) => engine.mayUse({ ...system, recordingId: id, purpose: 'playback' }).allowed),
+        auditTotal: engine.auditLog({ ...system, offset: 0, limit: 1 }).total,
+        matchesPage: hook ? hook.engine.exportStateJson(system) === engine.exportStateJson(system) : null,
         revisionOfPage: hook ? hook.revision : null,
       };
     } finally {
@@ -331,9 +338,34 @@ export function berlinDay(ms) {
 
 // ---- the engine's view, through the page's ?test hook -----------------------
 
+/**
+ * The engine's own answers through the page's ?test hook, each read by who
+ * may read it (R-INT-5): the service for the household, a verified parent
+ * for a child's or a teen's recordings, an adult for their own.
+ */
+export function engineRead(page, method, input = {}) {
+  return page.evaluate(
+    ([name, given]) => {
+      const { engine } = window.familyPrivacyTest;
+      let actor = 'system';
+      if (given.profileId !== undefined && name !== 'mayUse') {
+        const overview = engine.overview({ actor: 'system' });
+        const profile = overview.profiles.find((p) => p.id === given.profileId);
+        actor = profile?.kind === 'adult' ? profile.id : overview.guardians.find((g) => g.verified)?.id;
+      }
+      return engine[name]({ actor, ...given });
+    },
+    [method, input],
+  );
+}
+
+/** The household as the service reads it (overview), and its state's text. */
+export const overviewOf = (page) => engineRead(page, 'overview');
+export const stateOf = (page) => engineRead(page, 'exportStateJson');
+
 /** The engine's own list of a profile's recordings. */
-export function recordingsOf(page, profileId) {
-  return page.evaluate((id) => window.familyPrivacyTest.engine.listRecordings({ profileId: id, limit: 10_000 }).recordings, profileId);
+export async function recordingsOf(page, profileId) {
+  return (await engineRead(page, 'listRecordings', { profileId, limit: 10_000 })).recordings;
 }
 
 /** What deleting these recordings must count, artifact by artifact. */
@@ -369,6 +401,42 @@ export function receiptCountsText(counts) {
   return countLines(counts).join('');
 }
 
+/**
+ * A later copy of the page's household, as a file's text: its state with
+ * `commands` (`[method, input]`, `now` added) run on it by the package. An
+ * edited state no longer imports (R-INT-3), so a file with other content is
+ * made the way the service would make it.
+ */
+export async function laterCopy(page, commands) {
+  return page.evaluate(
+    async ([current, list]) => {
+      const { createPrivacyEngine } = await import('/pkg/index.mjs');
+      const engine = await createPrivacyEngine({ state: current, actor: 'system', now: Date.now() });
+      try {
+        for (const [method, input] of list) engine.execute(method, { now: Date.now(), ...input });
+        return engine.exportStateJson({ actor: 'system' });
+      } finally {
+        engine.close();
+      }
+    },
+    [await stateOf(page), commands],
+  );
+}
+
+/** A download as text: `{ name, text }`. */
+export async function downloadOf(page, click) {
+  const [download] = await Promise.all([page.waitForEvent('download'), click()]);
+  const text = await readFile(await download.path(), 'utf8');
+  return { name: download.suggestedFilename(), text };
+}
+
+/** Chooses a household file on the import form and asks to review it (the dialog opens, or a refusal shows). */
+export async function importText(page, name, text) {
+  await goTo(page, 'data');
+  await page.getByLabel('Household file (JSON, as exported above)').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
+  await page.getByRole('button', { name: 'Review the import…' }).click();
+}
+
 /** A download's files: a zip's entries (text for .txt/.json, bytes for the rest), or the one file's text. */
 export async function downloadedFiles(page, click) {
   const [download] = await Promise.all([page.waitForEvent('download'), click()]);
@@ -391,7 +459,7 @@ export async function publishRecipient(page, names = []) {
   await page.locator('dialog#confirm-dialog').getByRole('button', { name: /^Publish version/ }).click();
   await page.locator('#status', { hasText: /Privacy notice version \d+ published/ }).waitFor();
   for (const name of names) {
-    const id = await page.evaluate((n) => window.familyPrivacyTest.engine.overview().profiles.find((p) => p.name === n).id, name);
+    const id = (await overviewOf(page)).profiles.find((p) => p.name === name).id;
     await goTo(page, `profile:${id}`);
     await profileView(page, id).getByRole('button', { name: 'Mark as verified (demo)' }).click();
     await profileView(page, id).locator('section.consent[data-state="verified"]').waitFor();

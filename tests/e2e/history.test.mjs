@@ -6,7 +6,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useBrowser, openPage, goTo, profileView, rowIds, tableTotal, screenshot, storedHousehold, berlinDay, confirmAndReadReceipt } from './helpers.mjs';
+import { useBrowser, openPage, goTo, profileView, rowIds, tableTotal, screenshot, storedHousehold, berlinDay, confirmAndReadReceipt, recordingsOf } from './helpers.mjs';
 
 const env = useBrowser();
 
@@ -54,7 +54,7 @@ test('voice history: newest first with date, device and transcript; paging; filt
   await maya.locator('.history-summary', { hasText: '1–25 of' }).waitFor();
 
   // Filter by a date range (local days, the last one included) taken from the page's rows.
-  const all = await page.evaluate(() => window.familyPrivacyTest.engine.listRecordings({ profileId: 'maya', limit: 10_000 }).recordings);
+  const all = await recordingsOf(page, 'maya');
   const fromDay = berlinDay(all[40].capturedAt);
   const toDay = berlinDay(all[20].capturedAt);
   const expected = all.filter((r) => berlinDay(r.capturedAt) >= fromDay && berlinDay(r.capturedAt) <= toDay);
@@ -113,10 +113,7 @@ test('playback: a recording with audio plays its stored clip through a blob: URL
   if (withoutAudio) {
     assert.equal(await leo.locator(`li.recording[data-recording-id="${withoutAudio.id}"] .rec-audio`).textContent(), 'no audio');
   }
-  const recording = await page.evaluate(
-    (id) => window.familyPrivacyTest.engine.listRecordings({ profileId: 'leo', limit: 10_000 }).recordings.find((r) => r.id === id),
-    withAudio.id,
-  );
+  const recording = (await recordingsOf(page, 'leo')).find((r) => r.id === withAudio.id);
   await leo.locator(`li.recording[data-recording-id="${withAudio.id}"]`).getByRole('button', { name: /^Play recording from/ }).click();
   const audio = page.locator('#player-audio');
   await page.waitForFunction(() => {
@@ -198,7 +195,7 @@ test('retention: each choice previewed (with the child maximum explained), saved
     { months: 18, capped: true },
   );
   assert.equal(stored.profiles.sam.retention, '18_months');
-  assert.deepEqual(stored.journal.map((e) => e.method), ['setRetention', 'setRetention', 'deleteRecordings']);
+  assert.deepEqual(stored.journal.map((e) => e.method), ['setRetention', 'setRetention']);
   assert.equal(stored.matchesPage, true);
   assert.deepEqual(problems, []);
 });

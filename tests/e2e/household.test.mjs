@@ -144,7 +144,7 @@ test('why 1: retention 3 months deletes the overdue recordings on confirmation: 
   // Stored: exactly the oldest ones went, with their audio clips, in the same transaction.
   const after = await storedHousehold(page);
   assert.equal(after.matchesPage, true);
-  assert.deepEqual(after.journal.map((entry) => entry.method), ['setRetention', 'deleteRecordings']);
+  assert.deepEqual(after.journal.map((entry) => entry.method), ['setRetention']);
   const gone = before.recordingIds.filter((id) => !after.recordingIds.includes(id));
   assert.deepEqual(gone.sort(), mayaBefore.slice(-due).map((r) => r.id).sort(), 'the oldest of Maya’s');
   assert.deepEqual(after.tombstoned.filter((id) => gone.includes(id)).sort(), gone.slice().sort());
@@ -210,7 +210,7 @@ test('why 1: "don\'t save" deletes what is kept at once; what is recorded afterw
   assert.match(await page.locator('#status').textContent(), /scheduled deletion removed 1 recording whose retention had run out/);
   const stored = await storedHousehold(page);
   assert.equal(stored.profiles.sam.recordingCount, 0);
-  assert.deepEqual(stored.journal.map((entry) => entry.method), ['setRetention', 'deleteRecordings', 'addRecording', 'sweep', 'addRecording', 'sweep']);
+  assert.deepEqual(stored.journal.map((entry) => entry.method), ['setRetention', 'addRecording', 'sweep', 'addRecording', 'sweep']);
   assert.equal(stored.matchesPage, true);
   assert.deepEqual(problems, []);
 });
@@ -234,8 +234,8 @@ test('a household saved by the first version of the page (database version 1) is
     engine.addGuardian({ actor: 'operator', now, guardian: { id: 'g', name: 'Robin', verified: true } });
     engine.addDevice({ actor: 'g', now, device: { id: 'd', name: 'Hall speaker' } });
     engine.addProfile({ actor: 'g', now, profile: { id: 'kim', name: 'Kim', kind: 'adult' } });
-    engine.addRecording({ now, recording: { id: 'r1', profileId: 'kim', deviceId: 'd', capturedAt: now - 60_000, transcript: 'hello', audio: null } });
-    const json = engine.exportStateJson();
+    engine.addRecording({ actor: 'system', now, recording: { id: 'r1', profileId: 'kim', deviceId: 'd', capturedAt: now - 60_000, transcript: 'hello', audio: null } });
+    const json = engine.exportStateJson({ actor: 'system' });
     engine.close();
     await new Promise((resolve, reject) => {
       const open = indexedDB.open('family-privacy', 1);

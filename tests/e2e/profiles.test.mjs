@@ -3,10 +3,11 @@
 // IndexedDB in the same transaction); the profile sweep run when the page
 // opens: an inactive profile's notice with its removal date and "Keep this
 // profile", a child who turned 13 flagged for review ("Keep as a child
-// profile" / "Convert to an adult profile"); and the children's privacy
-// notice, rendered from the engine's structured data as text.
+// profile" / "Make it a teen profile": the engine now has teens, and a
+// 13-year-old is one, not an adult); and the children's privacy notice,
+// rendered from the engine's structured data as text.
 //
-// covers R-PRO-1 R-PRO-2 R-PRO-3 R-RET-7 R-CON-3 R-CON-4 R-DEL-3 R-DEL-5
+// covers R-PRO-1 R-PRO-2 R-PRO-3 R-RET-7 R-CON-3 R-CON-4 R-DEL-3 R-DEL-5 R-AGE-1
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -20,13 +21,13 @@ import {
   axeAudit,
   screenshot,
   recordingsOf,
-  confirmAndOpenReceipt,
+  confirmAndOpenReceipt, engineRead, overviewOf, laterCopy
 } from './helpers.mjs';
 
 const env = useBrowser();
 const DAY = 24 * 3600 * 1000;
 
-const overview = (page) => page.evaluate(() => window.familyPrivacyTest.engine.overview());
+const overview = (page) => overviewOf(page);
 const profileOf = async (page, id) => (await overview(page)).profiles.find((p) => p.id === id);
 
 /**
@@ -69,7 +70,7 @@ test('rename a child, then remove the profile: the count first, the receipt afte
   await screenshot(page, 'dialog-remove-profile', { fullPage: false });
   const { text: receipt, notice } = await confirmAndOpenReceipt(page, { confirm: 'Remove Leonardo permanently' });
   assert.match(receipt, /For\s*Leonardo/, 'the receipt still names the removed profile');
-  assert.match(receipt, /What was asked\s*every recording/);
+  assert.match(receipt, /What was asked\s*everything, with the profile/);
   assert.ok(receipt.includes(`${recordings.length} recordings`));
   assert.equal(await notice.evaluate((node) => node.closest('section.view.household') !== null), true, 'the receipt stays on the household view');
 
@@ -146,35 +147,44 @@ test('inactive 18 months: the notice on opening, with its removal date, and "Kee
   assert.deepEqual(problems, []);
 });
 
-test('the 13th birthday: "Convert to an adult profile" asks first, then the profile is the adult\'s own', async (t) => {
+test('the 13th birthday: "Make it a teen profile" asks first, then the parent still manages it, without consent', async (t) => {
   const { page, problems } = await openPage(env, t);
   await loadNoticesDemo(page);
   const dialog = page.locator('dialog#confirm-dialog');
   const review = page.locator('#notices li[data-notice="age-review"][data-profile-id="maya"]');
-  await review.getByRole('button', { name: 'Convert to an adult profile…' }).click();
+  assert.match(await review.textContent(), /13 is the age of digital consent where you live/);
+  await review.getByRole('button', { name: 'Make it a teen profile…' }).click();
   await dialog.waitFor();
-  assert.equal(await dialog.locator('h2').textContent(), 'Convert Maya to an adult profile?');
+  assert.equal(await dialog.locator('h2').textContent(), "Make Maya's profile a teen profile?");
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await dialog.waitFor({ state: 'hidden' });
   assert.equal((await profileOf(page, 'maya')).kind, 'child', 'never converted without the parent’s decision');
 
-  await review.getByRole('button', { name: 'Convert to an adult profile…' }).click();
-  await dialog.getByRole('button', { name: 'Convert to an adult profile' }).click();
-  await page.locator('#status', { hasText: 'Maya now has an adult profile' }).waitFor();
-  const adult = await profileOf(page, 'maya');
-  assert.deepEqual([adult.kind, adult.consent, adult.ageReviewFlaggedAt], ['adult', null, null]);
-  assert.equal(await page.locator('#profiles-table tr[data-profile-id="maya"] td.consent-cell').textContent(), 'not needed (adult)');
+  await review.getByRole('button', { name: 'Make it a teen profile…' }).click();
+  await dialog.getByRole('button', { name: 'Make it a teen profile' }).click();
+  await page.locator('#status', { hasText: 'Maya now has a teen profile, which you manage.' }).waitFor();
+  const teen = await profileOf(page, 'maya');
+  assert.deepEqual([teen.kind, teen.consent, teen.ageReviewFlaggedAt, teen.enabled], ['teen', null, null, true]);
+  assert.equal(await page.locator('#profiles-table tr[data-profile-id="maya"] td.consent-cell').textContent(), 'not needed (teen)');
+  assert.match(await page.locator('#profiles-table tr[data-profile-id="maya"] td').first().textContent(), /^Teen, 13 years old$/);
   // Theo's notice is still there.
   assert.equal(await page.locator('#notices li[data-notice="inactive"][data-profile-id="theo"]').count(), 1);
-  // Maya's view: no consent panel now; the adult's settings are changed in Maya's own name.
+  // Maya's view: no consent panel; what applies to a teen; the parent still changes the settings.
   await goTo(page, 'profile:maya');
-  assert.equal(await profileView(page, 'maya').locator('section.consent').count(), 0);
-  await profileView(page, 'maya').getByRole('button', { name: 'Save setting' }).click();
+  const maya = profileView(page, 'maya');
+  assert.equal(await maya.locator('section.consent').count(), 0);
+  const applies = maya.locator('section.teen-applies');
+  assert.equal(await applies.locator('h3').textContent(), 'What applies to Maya, a teen');
+  assert.match(await applies.textContent(), /No parental consent is needed for Maya’s recordings at this age\. Here the age of digital consent is 13/);
+  assert.match(await applies.textContent(), /kept at most 18 months/);
+  assert.match(await applies.textContent(), /Ads: no ads based on their interests, whatever they agree to \(Maya is 13\)/);
+  await maya.getByRole('button', { name: 'Save setting' }).click();
   await page.locator('#status', { hasText: 'Maya: keep for 18 months' }).waitFor();
   const stored = await storedHousehold(page);
   assert.equal(stored.matchesPage, true);
   const db = await readDatabase(page);
-  assert.deepEqual(db.journal.map((e) => [e.method, e.input.actor]), [['sweepProfiles', 'system'], ['resolveAgeReview', 'guardian-alex'], ['setRetention', 'maya']]);
+  assert.deepEqual(db.journal.map((e) => [e.method, e.input.actor]), [['sweepProfiles', 'system'], ['resolveAgeReview', 'guardian-alex'], ['setRetention', 'guardian-alex']]);
+  await screenshot(page, 'profile-teen');
   assert.deepEqual(problems, []);
 });
 
@@ -195,7 +205,7 @@ test('the privacy notice page: the engine’s structured disclosure, as text (ne
   await goTo(page, 'disclosure');
   assert.equal(await page.locator('#view-heading').textContent(), 'Children’s privacy notice');
   assert.equal(await page.title(), 'Children’s privacy notice — Family privacy settings');
-  const { disclosure } = await page.evaluate(() => window.familyPrivacyTest.engine.privacyDisclosure());
+  const { disclosure } = await engineRead(page, 'privacyDisclosure');
   const view = page.locator('section.view.disclosure');
   assert.equal(await view.getAttribute('data-notice-version'), String(disclosure.noticeVersion));
   assert.deepEqual(await view.locator('ul.collects li').allTextContents(), disclosure.collects);
@@ -214,15 +224,22 @@ test('the privacy notice page: the engine’s structured disclosure, as text (ne
   assert.equal(await page.locator('article.privacy-disclosure').count(), 0, "the engine's HTML string is not inserted");
   await screenshot(page, 'privacy-notice');
 
-  // Hostile text in the notice (from an imported household file) stays text.
-  const state = JSON.parse(await page.evaluate(() => window.familyPrivacyTest.engine.exportStateJson()));
-  state.privacyNotice = {
-    version: 2,
-    collects: ['voice recordings', '<img src=x onerror="window.__pwned=1">'],
-    thirdParties: [{ name: '<script>window.__pwned=2</script>', category: 'advertising', purpose: '<b>contextual</b> ads' }],
-  };
+  // Hostile text in the notice (an operator's, in a later copy of the household imported from a file) stays text.
+  const later = await laterCopy(page, [
+    [
+      'setPrivacyNotice',
+      {
+        actor: 'operator',
+        privacyNotice: {
+          version: 2,
+          collects: ['voice recordings', '<img src=x onerror="window.__pwned=1">'],
+          thirdParties: [{ name: '<script>window.__pwned=2</script>', category: 'advertising', purpose: '<b>contextual</b> ads' }],
+        },
+      },
+    ],
+  ]);
   await goTo(page, 'data');
-  await page.getByLabel('Household file (JSON, as exported above)').setInputFiles({ name: 'notice.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(state)) });
+  await page.getByLabel('Household file (JSON, as exported above)').setInputFiles({ name: 'notice.json', mimeType: 'application/json', buffer: Buffer.from(later) });
   await page.getByRole('button', { name: 'Review the import…' }).click();
   await page.locator('dialog#confirm-dialog').getByRole('button', { name: 'Replace the household' }).click();
   await page.locator('#status', { hasText: 'imported' }).waitFor();

@@ -17,7 +17,7 @@ import {
   axeAudit,
   screenshot,
   XSS_TRANSCRIPT,
-  confirmAndOpenReceipt,
+  confirmAndOpenReceipt, engineRead
 } from './helpers.mjs';
 
 const env = useBrowser();
@@ -37,7 +37,7 @@ test('a hostile transcript and hostile names show as text and run nothing, store
   await page.getByRole('button', { name: 'Record it' }).click();
   await page.locator('#status', { hasText: 'Recorded Maya saying' }).waitFor();
   assert.ok((await page.locator('#status').textContent()).includes(XSS_TRANSCRIPT));
-  const [recording] = await page.evaluate(() => window.familyPrivacyTest.engine.listRecordings({ profileId: 'maya', limit: 1 }).recordings);
+  const [recording] = (await engineRead(page, 'listRecordings', { profileId: 'maya', limit: 1 })).recordings;
   assert.equal(recording.transcript, XSS_TRANSCRIPT);
 
   const check = async () => {
@@ -76,13 +76,30 @@ test('a hostile transcript and hostile names show as text and run nothing, store
   await reload();
   await check();
 
-  // Hostile names arrive in an imported household file.
-  const hostile = JSON.parse(db.household);
-  hostile.household.name = '</script><script>window.__pwned=3</script>';
-  hostile.profiles.find((p) => p.id === 'leo').name = '<img src=x onerror="window.__pwned=4">';
-  hostile.devices[0].name = '<b onmouseover="window.__pwned=5">Kitchen</b>';
+  // Hostile names arrive in an imported household file (another household, made through the package: an
+  // edited file is refused, R-INT-3).
+  const hostile = await page.evaluate(async () => {
+    const { createPrivacyEngine } = await import('/pkg/index.mjs');
+    const engine = await createPrivacyEngine();
+    const now = Date.now();
+    engine.createHousehold({
+      actor: 'operator',
+      now,
+      id: 'hostile',
+      name: '</script><script>window.__pwned=3</script>',
+      retentionPolicy: {
+        categories: ['audio', 'transcript', 'derived'].map((category) => ({ category, childMaxMonths: 18, adultMaxMonths: null, purpose: 'p', businessNeed: 'b' })),
+      },
+    });
+    engine.addGuardian({ actor: 'operator', now, guardian: { id: 'g', name: 'Robin', verified: true } });
+    engine.addDevice({ actor: 'g', now, device: { id: 'kitchen', name: '<b onmouseover="window.__pwned=5">Kitchen</b>' } });
+    engine.addProfile({ actor: 'g', now, profile: { id: 'leo', name: '<img src=x onerror="window.__pwned=4">', kind: 'child' } });
+    const text = engine.exportStateJson({ actor: 'system' });
+    engine.close();
+    return text;
+  });
   await goTo(page, 'data');
-  await page.getByLabel('Household file (JSON, as exported above)').setInputFiles({ name: '<i>evil</i>.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(hostile)) });
+  await page.getByLabel('Household file (JSON, as exported above)').setInputFiles({ name: '<i>evil</i>.json', mimeType: 'application/json', buffer: Buffer.from(hostile) });
   await page.getByRole('button', { name: 'Review the import…' }).click();
   await dialog.waitFor();
   assert.ok((await dialog.textContent()).includes('</script><script>window.__pwned=3</script>'));

@@ -7,11 +7,11 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useBrowser, newContext, openTab, twoTabsOn, goTo, profileView, rowIds, tableTotal, confirmAndReadReceipt, readDatabase, storedHousehold } from './helpers.mjs';
+import { useBrowser, newContext, openTab, twoTabsOn, goTo, profileView, rowIds, tableTotal, confirmAndReadReceipt, readDatabase, storedHousehold, stateOf } from './helpers.mjs';
 
 const env = useBrowser();
 
-const stateOf = (page) => page.evaluate(() => window.familyPrivacyTest.engine.exportStateJson());
+
 
 test('two tabs opened at once on a first run: one household, stored once', async (t) => {
   const context = await newContext(env, t);
@@ -76,16 +76,15 @@ test('a change in one tab shows in the other; a stale tab catches up before its 
   // Storage holds each command once, in order; both tabs agree with it.
   const stored = await storedHousehold(a, [target, leoTarget]);
   assert.deepEqual(stored.journal.map((e) => [e.revision, e.method]), [
-    [2, 'setRetention'],
-    [3, 'deleteRecordings'], // what the shorter setting made due, at once (R-RET-5)
-    [4, 'deleteRecordings'],
-    [5, 'setVoiceDeletion'],
-    [6, 'deleteRecordings'],
+    [2, 'setRetention'], // deleting what the shorter setting made due, at once (R-RET-5)
+    [3, 'deleteRecordings'],
+    [4, 'setVoiceDeletion'],
+    [5, 'deleteRecordings'],
   ]);
   assert.equal(stored.profiles.sam.voiceDeletion, true);
   assert.equal(stored.profiles.maya.retention, '3_months');
   assert.deepEqual(stored.mayUseForPlayback, [false, false]);
-  await a.waitForFunction(() => window.familyPrivacyTest.revision === 6);
+  await a.waitForFunction(() => window.familyPrivacyTest.revision === 5);
   assert.equal(await stateOf(a), await stateOf(b));
   assert.equal((await storedHousehold(b)).matchesPage, true);
 
@@ -97,11 +96,11 @@ test('a change in one tab shows in the other; a stale tab catches up before its 
   await Promise.all([a.reload(), b.reload()]);
   await a.waitForSelector('html[data-app-state="ready"]');
   await b.waitForSelector('html[data-app-state="ready"]');
-  await a.waitForFunction(() => window.familyPrivacyTest.revision === 8);
-  await b.waitForFunction(() => window.familyPrivacyTest.revision === 8);
+  await a.waitForFunction(() => window.familyPrivacyTest.revision === 7);
+  await b.waitForFunction(() => window.familyPrivacyTest.revision === 7);
   assert.equal(await stateOf(a), await stateOf(b));
   const final = await storedHousehold(a);
-  assert.deepEqual(final.journal.map((e) => e.method).slice(5), ['addRecording', 'sweep'], 'one sweep, not two');
+  assert.deepEqual(final.journal.map((e) => e.method).slice(4), ['addRecording', 'sweep'], 'one sweep, not two');
   assert.equal(final.matchesPage, true);
   assert.deepEqual(problems, []);
 });

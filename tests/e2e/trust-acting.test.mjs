@@ -8,7 +8,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useBrowser, openPage, goTo, profileView, readDatabase, confirmAndReadReceipt, publishRecipient } from './helpers.mjs';
+import { useBrowser, openPage, goTo, profileView, readDatabase, confirmAndReadReceipt, publishRecipient, overviewOf } from './helpers.mjs';
 
 const env = useBrowser();
 
@@ -49,7 +49,7 @@ test('why 11: the voice box says what it is, deletes for real, and its receipt n
   assert.match(receipt, /For\s*Maya/);
   assert.match(receipt, /What was asked\s*what was just said on Kitchen speaker \(by voice\)/);
   const last = (await readDatabase(page)).journal.at(-1);
-  assert.deepEqual([last.method, last.input.actor], ['deleteRecordings', 'guardian-jordan']);
+  assert.deepEqual([last.method, last.input.actor], ['voiceRequest', 'guardian-jordan']);
   assert.deepEqual(problems, []);
 });
 
@@ -181,7 +181,7 @@ test('keyboard only: delete, retention, consent and disclosure, each confirmed, 
   assert.equal((await focused()).id, 'disclosure--maya-withdraw', 'focus on the way back');
   await press('Enter');
   await page.locator('#status', { hasText: 'Disclosure to third parties is off for Maya' }).waitFor();
-  const consent = await page.evaluate(() => window.familyPrivacyTest.engine.overview().profiles.find((p) => p.id === 'maya').consent);
+  const consent = (await overviewOf(page)).profiles.find((p) => p.id === 'maya').consent;
   assert.deepEqual([consent.state, consent.disclosure], ['verified', false]);
   assert.deepEqual(problems, []);
 });

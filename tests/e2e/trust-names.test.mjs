@@ -7,7 +7,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useBrowser, openPage, goTo, profileView, readDatabase, confirmAndReadReceipt } from './helpers.mjs';
+import { useBrowser, openPage, goTo, profileView, readDatabase, confirmAndReadReceipt, laterCopy, stateOf, overviewOf } from './helpers.mjs';
 
 const env = useBrowser();
 const YEAR = 365.25 * 24 * 3600 * 1000;
@@ -58,7 +58,7 @@ test('why 8: names and birth dates are checked first: no blank rename, no future
   assert.deepEqual(await journal(page), [], 'nothing reached the engine');
   await page.getByRole('button', { name: 'Add the child and continue to verification' }).click();
   await page.locator('section.verifier').waitFor();
-  const added = await page.evaluate(() => window.familyPrivacyTest.engine.overview().profiles.filter((p) => p.name === 'maya'));
+  const added = (await overviewOf(page)).profiles.filter((p) => p.name === 'maya');
   assert.equal(added.length, 1, 'sent trimmed');
   assert.deepEqual(await journal(page), ['addProfile', 'requestConsent']);
   assert.deepEqual(problems, []);
@@ -84,7 +84,7 @@ test('why 13: the activity log in sentences, with names as they were, filtered b
   const sentences = () => page.locator('#audit-list .audit-sentence').allTextContents();
   const all = await sentences();
   assert.equal(all[0], 'Jordan Rivera turned deleting by voice on for Maya.');
-  assert.match(all[1], /^Alex Rivera deleted \d+ recordings, with .* of Maya's, by chosen recordings \(receipt retention-/);
+  assert.match(all[1], /^Alex Rivera deleted \d+ recordings, with .* of Maya's, by a shorter retention setting \(receipt retention-/);
   assert.equal(all[2], "Alex Rivera changed Maya's retention from 18 months to 3 months.");
   assert.equal(all[3], 'Alex Rivera renamed Leo to Leonardo.');
   assert.ok(all.includes('Alex Rivera added Leo, a child.'), 'the name it had then, not Leonardo');
@@ -109,12 +109,14 @@ test('why 13: the activity log in sentences, with names as they were, filtered b
 
 test('why 15: names cannot lie: a direction override is dropped everywhere, user text is isolated, a 200-letter name does not widen the page', async (t) => {
   const { page, problems } = await openPage(env, t, { contextOptions: { viewport: { width: 390, height: 844 } } });
-  const state = JSON.parse(await page.evaluate(() => window.familyPrivacyTest.engine.exportStateJson()));
+  // Names the page would refuse, given by another client of the engine, in a later copy of the household.
   const long = 'Bartholomew'.repeat(18).slice(0, 200);
-  state.profiles.find((p) => p.id === 'maya').name = '\u202Eevil\u202C Maya';
-  state.profiles.find((p) => p.id === 'leo').name = long;
+  const later = await laterCopy(page, [
+    ['renameProfile', { actor: 'guardian-alex', profileId: 'maya', name: '\u202Eevil\u202C Maya' }],
+    ['renameProfile', { actor: 'guardian-alex', profileId: 'leo', name: long }],
+  ]);
   await goTo(page, 'data');
-  await page.getByLabel('Household file (JSON, as exported above)').setInputFiles({ name: 'names.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(state)) });
+  await page.getByLabel('Household file (JSON, as exported above)').setInputFiles({ name: 'names.json', mimeType: 'application/json', buffer: Buffer.from(later) });
   await page.getByRole('button', { name: 'Review the import…' }).click();
   await page.locator('dialog#confirm-dialog').getByRole('button', { name: 'Replace the household' }).click();
   await page.locator('#status', { hasText: 'imported' }).waitFor();

@@ -36,6 +36,23 @@ const VIEWS = [
   ['activity', (page) => goTo(page, 'activity')],
   ['data', (page) => goTo(page, 'data')],
   ['disclosure', (page) => goTo(page, 'disclosure')],
+  [
+    'add-teen',
+    async (page) => {
+      await goTo(page, 'add-child');
+      await page.getByLabel('A teen, 13 to 17').check();
+      await page.getByLabel('Teen’s name').fill('Zoe');
+      await page.getByRole('button', { name: 'Add the teen' }).click();
+      await page.locator('#add-child-done').waitFor();
+    },
+  ],
+  [
+    'profile-teen',
+    async (page) => {
+      await page.getByRole('link', { name: "Open Zoe's settings" }).click();
+      await page.locator('section.view.profile section.teen-applies').waitFor();
+    },
+  ],
 ];
 
 /** Dialogs a parent meets, opened from the view they belong to. */
