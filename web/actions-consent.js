@@ -289,7 +289,7 @@ async function resolveAgeReview(page, profile, kind) {
       description:
         kind === 'teen'
           ? `As a teen profile, ${isolate(profile.name)} no longer needs your consent for recordings to be made, and you still manage the settings. Teens get no ads based on their interests unless the law where you live allows it. What was recorded while ${isolate(profile.name)} was a child is still kept at most the children’s limit.`
-          : `As an adult profile, ${isolate(profile.name)} manages their own settings and recordings; parental consent no longer applies. What was recorded while ${isolate(profile.name)} was a child is still kept at most the children’s limit.`,
+          : `As an adult profile, ${isolate(profile.name)} manages their own settings and recordings${profile.kind === 'child' ? '; parental consent no longer applies' : ''}. What was recorded while ${isolate(profile.name)} was ${profile.kind === 'teen' ? 'a teen' : 'a child'} is still kept at most the children’s limit.`,
       confirmLabel: `Make it ${KIND_NAMES[kind]}`,
       danger: false,
     });

@@ -57,7 +57,6 @@ export const REASONS = Object.freeze({
   teen_off_by_default: 'Where they live, ads based on a teen’s interests are off by default.',
   teen_no_opt_in: 'The teen has not opted in to ads based on their interests, as the law where they live requires.',
   teen_opt_in: 'The teen opted in to ads based on their interests, as the law where they live allows.',
-  teen_as_adult: 'The service treats teens here like adults, as its operator chose.',
   gpc: 'Global Privacy Control is on: the browser asks not to sell or share data, and that is honoured.',
   us_service_provider_mode: 'The website passes data only to service providers, so no ads are based on the person.',
   us_opted_out: 'The US privacy signal says they opted out of targeted ads, or of sale or sharing.',

@@ -53,24 +53,9 @@ function call(engine, fn) {
   }
 }
 
-/**
- * A state of schema 1 or 2 (an older page's database, an older download)
- * lacks `jurisdictionPolicy`, which schema 3 added, and the engine's
- * migration (core/src/household/migrate.cpp, v2_to_v3) does not add it
- * yet, so it refuses every such state ("is required (at
- * state.jurisdictionPolicy)"). Until it does, the page adds the empty list
- * such a state means (schema 2 had no operator overrides), in the text, so
- * that nothing else of it changes. Remove when the engine migrates it.
- */
-function olderSchemaReadable(state) {
-  if (typeof state !== 'string' || state.includes('"jurisdictionPolicy"') || !/"schemaVersion"\s*:\s*[12]\s*[,}]/.test(state)) return state;
-  const open = state.indexOf('{');
-  return open < 0 ? state : `{"jurisdictionPolicy":[],${state.slice(open + 1)}`;
-}
-
 /** A fresh engine, empty or holding `state` (a household's JSON), loaded by the service at `now`. */
 export function openEngine({ state, now = Date.now() } = {}) {
-  return createPrivacyEngine(state === undefined ? {} : { state: olderSchemaReadable(state), actor: SERVICE, now });
+  return createPrivacyEngine(state === undefined ? {} : { state: state, actor: SERVICE, now });
 }
 
 export function closeEngine(engine) {
@@ -192,7 +177,7 @@ export function replayStep(engine, { method, input }) {
 export function loadSnapshot(engine, state, { now }) {
   let answer;
   try {
-    answer = call(engine, () => engine.importState({ actor: SERVICE, now, state: olderSchemaReadable(state) }));
+    answer = call(engine, () => engine.importState({ actor: SERVICE, now, state: state }));
   } catch (error) {
     if (error?.name === 'PrivacyError' && error.code === 'conflict') throw new StaleEngine();
     throw error;
@@ -219,7 +204,7 @@ export class StaleEngine extends Error {
 export function previewImport(engine, { actor, now, state, incoming }) {
   const current = overview(engine, { actor });
   if (incoming.household.id !== current.household.id) return { sameHousehold: false, current, answer: null };
-  return { sameHousehold: true, current, answer: call(engine, () => engine.previewImport({ actor, now, state: olderSchemaReadable(state) })) };
+  return { sameHousehold: true, current, answer: call(engine, () => engine.previewImport({ actor, now, state: state })) };
 }
 
 /**
@@ -229,5 +214,5 @@ export function previewImport(engine, { actor, now, state, incoming }) {
  */
 export function importHousehold(engine, { actor, now, state, candidate, sameHousehold }) {
   if (!sameHousehold) return { engine: candidate, answer: null };
-  return { engine, answer: call(engine, () => engine.importState({ actor, now, state: olderSchemaReadable(state) })) };
+  return { engine, answer: call(engine, () => engine.importState({ actor, now, state: state })) };
 }

@@ -49,6 +49,8 @@ export const consentIds = {
   keep: (profileId) => domId('keep', profileId),
   keepChild: (profileId) => domId('age-keep-child', profileId),
   makeTeen: (profileId) => domId('age-teen', profileId),
+  keepTeen: (profileId) => domId('age-keep-teen', profileId),
+  makeAdult: (profileId) => domId('age-adult', profileId),
   notices: () => 'notices',
 };
 

@@ -93,11 +93,11 @@ function childAgeReviewNotice(profile, ctx) {
 }
 
 /**
- * R-PRO-3: a teen who turned 18. An adult manages their own profile; the
- * engine lets nobody record that decision for a teen yet (its table allows
- * resolveAgeReview on child profiles only), so the page says what to do.
+ * R-PRO-3: a teen who turned 18, never converted without the parent's
+ * decision: an adult profile (which the adult then manages), or a teen
+ * profile still.
  */
-function teenAgeReviewNotice(profile) {
+function teenAgeReviewNotice(profile, ctx) {
   return el(
     'li',
     { class: 'notice-item age-review', dataset: { profileId: profile.id, notice: 'age-review' } },
@@ -105,7 +105,13 @@ function teenAgeReviewNotice(profile) {
     el(
       'p',
       {},
-      `An adult manages their own profile and recordings. Until the service lets ${isolate(profile.name)} take it over, it stays a teen profile that you manage, with a teen’s protections.`,
+      `An adult manages their own profile and recordings. ${isolate(profile.name)} stays a teen profile that you manage, with a teen’s protections, until you decide.`,
+    ),
+    el(
+      'div',
+      { class: 'inline-controls' },
+      el('button', { type: 'button', id: consentIds.keepTeen(profile.id), onClick: () => ctx.handlers.onResolveAgeReview(profile, 'teen') }, 'Keep as a teen profile'),
+      el('button', { type: 'button', class: 'secondary', id: consentIds.makeAdult(profile.id), onClick: () => ctx.handlers.onResolveAgeReview(profile, 'adult') }, 'Make it an adult profile…'),
     ),
   );
 }
@@ -116,7 +122,7 @@ export function renderNotices(profiles, ctx, { headingLevel = 'h3', title = 'Nee
   for (const profile of profiles) {
     if (profile.kind === 'child' && profile.inactiveNotifiedAt !== null && profile.removalDueAt !== null) items.push(inactiveNotice(profile, ctx));
     if (profile.kind === 'child' && profile.ageReviewFlaggedAt !== null) items.push(childAgeReviewNotice(profile, ctx));
-    if (profile.kind === 'teen' && profile.ageReviewFlaggedAt !== null) items.push(teenAgeReviewNotice(profile));
+    if (profile.kind === 'teen' && profile.ageReviewFlaggedAt !== null) items.push(teenAgeReviewNotice(profile, ctx));
   }
   if (items.length === 0) return null;
   return el(

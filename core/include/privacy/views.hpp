@@ -350,10 +350,14 @@ struct JurisdictionRow {
 };
 
 struct JurisdictionTable {
+  std::string code;          // the place asked about: the one given, the household's, or US
+  JurisdictionRow in_force;  // the row that applies there, the operator's changes included
   std::vector<JurisdictionRow> defaults;
   JurisdictionOverrides overrides;
   static constexpr const char* type_name = "JurisdictionTable";
   template <class V> static void fields(V& v) {
+    v("code", &JurisdictionTable::code, schema::Place{}, "the place asked about: the one given, else the household's, else US");
+    v("inForce", &JurisdictionTable::in_force, schema::Object<JurisdictionRow>{}, "what applies there (R-AGE-3, R-AGE-4)");
     v("defaults", &JurisdictionTable::defaults, schema::List<schema::Object<JurisdictionRow>>{{}, SIZE_MAX});
     v("overrides", &JurisdictionTable::overrides, schema::List<schema::Object<JurisdictionOverride>>{{}, kMaxPolicyRows});
   }

@@ -111,7 +111,7 @@ void apply(JurisdictionPolicy& p, const JurisdictionOverrides& overrides, std::s
   for (const auto& o : overrides) {
     if (o.code != code) continue;
     p.code = o.code;
-    p.source = {};
+    p.source = "the service operator's own setting";
     if (o.regime) p.regime = *o.regime;
     if (o.consent_age) p.consent_age = *o.consent_age;
     if (o.teen_13_15) p.teen_13_15 = *o.teen_13_15;

@@ -96,11 +96,15 @@ Result<HouseholdInfo> cmd::SetJurisdiction::apply(Ctx& ctx) const {
 }
 
 namespace {
-JurisdictionTable table_of(const Household::Impl& h) {
+JurisdictionRow row_of(const JurisdictionPolicy& p) {
+  return {p.code, p.regime, p.consent_age, p.teen_13_15, p.teen_16_17, p.gpp_section, std::string(p.source)};
+}
+
+JurisdictionTable table_of(const Household::Impl& h, const std::optional<std::string>& code) {
   JurisdictionTable out;
-  for (const auto& row : default_jurisdictions())
-    out.defaults.push_back({row.code, row.regime, row.consent_age, row.teen_13_15, row.teen_16_17, row.gpp_section,
-                            std::string(row.source)});
+  out.code = code.value_or(h.s.household.jurisdiction.value_or("US"));
+  out.in_force = row_of(policy_for(out.code, h.s.jurisdiction_policy));
+  for (const auto& row : default_jurisdictions()) out.defaults.push_back(row_of(row));
   out.overrides = h.s.jurisdiction_policy;
   return out;
 }
@@ -114,10 +118,10 @@ Result<JurisdictionTable> cmd::SetJurisdictionPolicy::apply(Ctx& ctx) const {
                      "'" + overrides[i].code + "' is given twice"};
   ctx.h.edit_jurisdiction_policy() = overrides;
   ctx.log(AuditAction::jurisdiction_policy_set, {{"overrides", json::to_tree(overrides)}});
-  return table_of(ctx.h);
+  return table_of(ctx.h, std::nullopt);
 }
 
-Result<JurisdictionTable> cmd::JurisdictionPolicyOf::apply(Ctx& ctx) const { return table_of(ctx.h); }
+Result<JurisdictionTable> cmd::JurisdictionPolicyOf::apply(Ctx& ctx) const { return table_of(ctx.h, code); }
 
 Result<privacy::Overview> cmd::Overview::apply(Ctx& ctx) const { return overview(ctx.h); }
 

@@ -133,12 +133,15 @@ struct SetJurisdictionPolicy {
 struct JurisdictionPolicyOf {
   static constexpr CommandInfo info{
       .name = "jurisdictionPolicy",
-      .summary = "The table in force: every default row with its source, and the operator's changes (R-AGE-3, R-AGE-4).",
+      .summary = "What applies where: the row in force for a place (default: where the household lives), every default row with its source, and the operator's changes (R-AGE-3, R-AGE-4).",
       .access = access::published,
       .needs_now = false};
+  std::optional<std::string> code;
   using Output = JurisdictionTable;
   Result<Output> apply(Ctx& ctx) const;
-  template <class V> static void fields(V&) {}
+  template <class V> static void fields(V& v) {
+    v("code", &JurisdictionPolicyOf::code, schema::Place{}, "default: the household's jurisdiction, else US");
+  }
 };
 
 struct Overview {
