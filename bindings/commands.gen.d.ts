@@ -1025,6 +1025,10 @@ export interface JurisdictionRow {
   source: string;
 }
 export interface JurisdictionTable {
+  /** the place asked about: the one given, else the household's, else US */
+  code: string;
+  /** what applies there (R-AGE-3, R-AGE-4) */
+  inForce: JurisdictionRow;
   defaults: JurisdictionRow[];
   overrides: JurisdictionOverride[];
 }
@@ -1426,6 +1430,18 @@ export type AddDeviceInput = {
   now: Instant;
   device: DeviceInput;
 };
+/** The input of `renameDevice`. */
+
+export type RenameDeviceInput = {
+  /** who acts (R-INT-5): a guardian or profile id, operator, system, device:<id>, support:<agent> */
+  actor: string;
+  /** a support agent's verified guardian */
+  onBehalfOf?: string;
+  now: Instant;
+  deviceId: string;
+  /** at most 200 bytes */
+  name: string;
+};
 /** The input of `setJurisdiction`. */
 
 export type SetJurisdictionInput = {
@@ -1455,6 +1471,8 @@ export type JurisdictionPolicyInput = {
   actor: string;
   /** a support agent's verified guardian */
   onBehalfOf?: string;
+  /** default: the household's jurisdiction, else US */
+  code?: string | null;
 };
 /** The input of `overview`. */
 
@@ -2037,6 +2055,7 @@ export interface CommandInputs {
   setPrivacyNotice: SetPrivacyNoticeInput;
   addGuardian: AddGuardianInput;
   addDevice: AddDeviceInput;
+  renameDevice: RenameDeviceInput;
   setJurisdiction: SetJurisdictionInput;
   setJurisdictionPolicy: SetJurisdictionPolicyInput;
   jurisdictionPolicy: JurisdictionPolicyInput;
@@ -2091,6 +2110,7 @@ export interface CommandResults {
   setPrivacyNotice: NoticeChange;
   addGuardian: Guardian;
   addDevice: Device;
+  renameDevice: Device;
   setJurisdiction: HouseholdInfo;
   setJurisdictionPolicy: JurisdictionTable;
   jurisdictionPolicy: JurisdictionTable;
@@ -2166,13 +2186,16 @@ export interface Commands {
   /** Adds a device (a speaker, a tablet) that records into the household's profiles. */
 
   addDevice(input: AddDeviceInput): Device;
+  /** Renames a device; its recordings keep their device. */
+
+  renameDevice(input: RenameDeviceInput): Device;
   /** Where the household lives, as an ISO 3166 code: its age of digital consent and teen ad rules (R-AGE-3). */
 
   setJurisdiction(input: SetJurisdictionInput): HouseholdInfo;
   /** The operator's changes to the default table of consent ages and teen ad rules (R-AGE-3, R-AGE-4). */
 
   setJurisdictionPolicy(input: SetJurisdictionPolicyInput): JurisdictionTable;
-  /** The table in force: every default row with its source, and the operator's changes (R-AGE-3, R-AGE-4). */
+  /** What applies where: the row in force for a place (default: where the household lives), every default row with its source, and the operator's changes (R-AGE-3, R-AGE-4). */
 
   jurisdictionPolicy(input: JurisdictionPolicyInput): JurisdictionTable;
   /** The household: members, devices, profiles with their effective retention and counts, policy, notice, audit head. */

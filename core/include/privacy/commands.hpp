@@ -21,7 +21,7 @@ struct CommandList {};
 
 using AllCommands = CommandList<
     cmd::CreateHousehold, cmd::SetRetentionPolicy, cmd::SetPrivacyNotice, cmd::AddGuardian,
-    cmd::AddDevice, cmd::SetJurisdiction, cmd::SetJurisdictionPolicy, cmd::JurisdictionPolicyOf,
+    cmd::AddDevice, cmd::RenameDevice, cmd::SetJurisdiction, cmd::SetJurisdictionPolicy, cmd::JurisdictionPolicyOf,
     cmd::Overview, cmd::PrivacyDisclosure,
     cmd::AddProfile, cmd::RenameProfile, cmd::RemoveProfile, cmd::EnableProfile, cmd::KeepProfile,
     cmd::ResolveAgeReview, cmd::SweepProfiles, cmd::ExportProfileData,

@@ -87,6 +87,16 @@ Result<Device> AddDevice::apply(Ctx& ctx) const {
   return device;
 }
 
+Result<Device> cmd::RenameDevice::apply(Ctx& ctx) const {
+  const Device* d = ctx.h.device(device_id);
+  if (!d) return Error{code::not_found, "deviceId", "no device '" + device_id + "' in this household"};
+  const auto slot = static_cast<std::uint32_t>(d - ctx.h.s.devices.data());
+  std::string previous = d->name;
+  ctx.h.edit_device(slot).name = name;
+  ctx.log(AuditAction::device_renamed, {{"deviceId", device_id}, {"from", previous}, {"to", name}});
+  return ctx.h.s.devices[slot];
+}
+
 Result<HouseholdInfo> cmd::SetJurisdiction::apply(Ctx& ctx) const {
   std::optional<std::string> previous = ctx.h.s.household.jurisdiction;
   ctx.h.edit_info().jurisdiction = jurisdiction;

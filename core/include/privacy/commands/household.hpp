@@ -99,6 +99,23 @@ struct AddDevice {
   template <class V> static void fields(V& v) { v("device", &AddDevice::device, schema::Object<Device>{}); }
 };
 
+struct RenameDevice {
+  static constexpr CommandInfo info{
+      .name = "renameDevice",
+      .summary = "Renames a device; its recordings keep their device.",
+      .access = access::devices,
+      .changes = true,
+      .audits = actions({AuditAction::device_renamed})};
+  std::string device_id;
+  std::string name;
+  using Output = Device;
+  Result<Output> apply(Ctx& ctx) const;
+  template <class V> static void fields(V& v) {
+    v("deviceId", &RenameDevice::device_id, schema::Id{});
+    v("name", &RenameDevice::name, schema::Text{kMaxNameBytes, true});
+  }
+};
+
 struct SetJurisdiction {
   static constexpr CommandInfo info{
       .name = "setJurisdiction",
