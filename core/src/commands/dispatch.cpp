@@ -49,32 +49,50 @@ std::string success_text(const Out& result, const Effects& fx) {
   return out;
 }
 
+// The keys every command shares (command, actor, onBehalfOf, now), read by
+// one function rather than once per command. False for the command's own keys.
+struct SharedKeys {
+  bool command = false, actor = false, behalf = false, now = false;
+};
+
+bool read_shared(json::Pull& p, const CommandInfo& info, const std::string& key, Actor& actor, Instant& now,
+                 SharedKeys& seen) {
+  const bool acts = info.subject != Subject::none;
+  bool* flag = key == "command"                 ? &seen.command
+               : acts && key == "actor"         ? &seen.actor
+               : acts && key == "onBehalfOf"    ? &seen.behalf
+               : info.needs_now && key == "now" ? &seen.now
+                                                : nullptr;
+  if (!flag) return false;
+  if (*flag) {
+    p.fail(code::invalid_input, "appears twice in this object");
+    p.skip();
+    return true;
+  }
+  *flag = true;
+  if (flag == &seen.command) {
+    p.skip();
+  } else if (flag == &seen.actor) {
+    if (auto id = p.string("an id")) actor.id = std::move(*id);
+  } else if (flag == &seen.behalf) {
+    json::read_value(p, actor.on_behalf_of, schema::Id{});
+  } else {
+    json::read_value(p, now, schema::At{});
+  }
+  return true;
+}
+
 // Reads {command, actor, onBehalfOf, now, ...the command's fields} into a Call.
 template <class C>
 void read_call(json::Pull& p, Call<C>& call, std::string_view state) {
   constexpr const CommandInfo& info = C::info;
-  constexpr bool acts = info.subject != Subject::none;
-  bool command = false, actor = false, behalf = false, now = false;
+  SharedKeys shared;
   json::Seen seen = 0;
-  auto once = [&](bool& flag) {
-    if (!flag) return flag = true;
-    p.fail(code::invalid_input, "appears twice in this object");
-    p.skip();
-    return false;
-  };
   if (!p.enter_object()) return;
   while (p.next_key()) {
     const std::string& key = p.key();
-    if (key == "command") {
-      if (once(command)) p.skip();
-    } else if (acts && key == "actor") {
-      if (once(actor))
-        if (auto id = p.string("an id")) call.actor.id = std::move(*id);
-    } else if (acts && key == "onBehalfOf") {
-      if (once(behalf)) json::read_value(p, call.actor.on_behalf_of, schema::Id{});
-    } else if (info.needs_now && key == "now") {
-      if (once(now)) json::read_value(p, call.now, schema::At{});
-    } else if (!json::read_field(p, call.input, key, seen)) {
+    if (read_shared(p, info, key, call.actor, call.now, shared)) continue;
+    if (!json::read_field(p, call.input, key, seen)) {
       p.fail(code::invalid_input, "is not a known field");
       p.skip();
     }
@@ -88,7 +106,7 @@ void read_call(json::Pull& p, Call<C>& call, std::string_view state) {
       else p.fail_at("state", code::invalid_input, "is given twice: in the command and beside it");
     }
   }
-  if (info.needs_now && !now) p.fail_at("now", code::invalid_input, "is required: the core never reads a clock");
+  if (info.needs_now && !shared.now) p.fail_at("now", code::invalid_input, "is required: the core never reads a clock");
   json::check_fields(p, call.input, seen);
 }
 
