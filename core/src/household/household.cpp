@@ -37,7 +37,8 @@ bool allowed(const Access& access, Target target, const Acting& a, std::string_v
 
 Error forbidden(std::string_view command, Target target, const Acting& a) {
   std::string on = target == Target::household ? std::string(" in this household")
-                                               : " for a " + std::string(word(target)) + " profile";
+                                               : (target == Target::adult ? " for an " : " for a ") +
+                                                     std::string(word(target)) + " profile";
   return Error{code::forbidden, "actor",
                "'" + a.id + "' (" + std::string(word(a.kind)) + ") may not " + std::string(command) + on +
                    " (R-CON-6, R-INT-5: see the authorization table)"};
