@@ -101,7 +101,8 @@ struct ResolveAgeReview {
       .name = "resolveAgeReview",
       .summary = "The parent's decision on a profile flagged for an age review: it becomes `kind`, or stays (R-PRO-3).",
       .subject = Subject::profile,
-      .access = access::child_only,
+      // A child's review at the consent age and a teen's at 18 (R-PRO-3): a parent.
+      .access = on_profiles({access::parent}, {access::parent}, {}),
       .changes = true,
       .audits = actions({AuditAction::age_review_resolved})};
   std::string profile_id;
