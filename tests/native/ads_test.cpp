@@ -283,9 +283,10 @@ TEST_CASE("malformed or contradictory signals fail closed: no ads, treated as a 
   CHECK(decide_ads(child).level == AdLevel::none);
 }
 
-TEST_CASE("decideAds through the engine: profiles, unknown age without a household, and bad input failing closed") {  // covers R-ADS-1, R-ADS-4, R-ADS-5, R-ADS-6
+TEST_CASE("decideAds through the engine: profiles, unknown age without a household, and bad input failing closed") {  // covers R-ADS-1, R-ADS-4, R-ADS-5, R-ADS-6, R-INT-5
+  const fixtures::Instant now = fixtures::kStart;
   fixtures::Engine bare;
-  json unknown = bare.execute({{"command", "decideAds"}, {"age", "unknown"}, {"context", "general"},
+  json unknown = bare.execute({{"command", "decideAds"}, {"age", "unknown"}, {"context", "general"}, {"now", now},
                                {"gppString", kUsnatNotOptedOut}});
   REQUIRE(unknown["type"] == "success");
   CHECK(unknown["result"]["level"] == "personalised");
@@ -294,29 +295,39 @@ TEST_CASE("decideAds through the engine: profiles, unknown age without a househo
 
   fixtures::Engine e;
   fixtures::build_household(e);  // children c1, c2; adults a1, a2
+  fixtures::add_teen(e);         // t1
   const std::string child = "c1";
-  json c = e.execute({{"command", "decideAds"}, {"profileId", child}, {"context", "general"},
-                      {"tcString", kTcfConsent134}, {"vendorId", 755}, {"gpc", false}});
+  json c = e.execute({{"command", "decideAds"}, {"actor", "system"}, {"now", now}, {"profileId", child},
+                      {"context", "general"}, {"tcString", kTcfConsent134}, {"vendorId", 755}, {"gpc", false}});
   CHECK(c["result"]["level"] == "contextual");
   CHECK(c["result"]["ageTreatment"] == "child");
   CHECK(c["result"]["regs"]["coppa"] == 1);
   CHECK(c["result"]["saleAllowed"] == false);
-  json a = e.execute({{"command", "decideAds"}, {"profileId", "a1"}, {"context", "general"},
-                      {"tcString", kTcfConsent134}, {"vendorId", 755}});
+  json a = e.execute({{"command", "decideAds"}, {"actor", "a1"}, {"now", now}, {"profileId", "a1"},
+                      {"context", "general"}, {"tcString", kTcfConsent134}, {"vendorId", 755}});
   CHECK(a["result"]["level"] == "personalised");
   CHECK(a["result"]["reasons"] == json{"R-ADS-2", "R-ADS-4", "R-SIG-1", "tcf_consent"});  // R-SIG-1: TCF v2.3 decided
+  // A teen is never treated as an adult here (R-AGE-4): the same signals, contextual.
+  json t = e.execute({{"command", "decideAds"}, {"actor", "t1"}, {"now", now}, {"profileId", "t1"},
+                      {"context", "general"}, {"tcString", kTcfConsent134}, {"vendorId", 755}});
+  CHECK(t["result"]["level"] == "contextual");
+  CHECK(t["result"]["ageTreatment"] == "teen");
 
   // Every kind of bad input is answered with the most protective decision, never a failure.
   const json bad[] = {
-      {{"command", "decideAds"}, {"context", "general"}},                                      // no age at all
-      {{"command", "decideAds"}, {"age", "unknown"}, {"context", "outdoors"}},                 // unknown context
-      {{"command", "decideAds"}, {"age", 12}, {"context", "general"}},                         // age is only 'unknown'
-      {{"command", "decideAds"}, {"profileId", "nobody"}, {"context", "general"}},             // no such profile
-      {{"command", "decideAds"}, {"profileId", child}, {"age", "unknown"}, {"context", "general"}},
-      {{"command", "decideAds"}, {"age", "unknown"}, {"context", "general"}, {"vendorId", 0}},
-      {{"command", "decideAds"}, {"age", "unknown"}, {"context", "general"}, {"gpc", "yes"}},
-      {{"command", "decideAds"}, {"age", "unknown"}, {"context", "general"}, {"extra", true}},
-      {{"command", "decideAds"}, {"age", "unknown"}, {"context", "general"}, {"tcString", 5}},
+      {{"command", "decideAds"}, {"now", now}, {"context", "general"}},                               // no age at all
+      {{"command", "decideAds"}, {"now", now}, {"age", "unknown"}, {"context", "outdoors"}},          // unknown context
+      {{"command", "decideAds"}, {"now", now}, {"age", 12}, {"context", "general"}},                  // age is only 'unknown'
+      {{"command", "decideAds"}, {"actor", "system"}, {"now", now}, {"profileId", "nobody"}, {"context", "general"}},
+      {{"command", "decideAds"}, {"actor", "system"}, {"now", now}, {"profileId", child}, {"age", "unknown"}, {"context", "general"}},
+      {{"command", "decideAds"}, {"now", now}, {"age", "unknown"}, {"context", "general"}, {"vendorId", 0}},
+      {{"command", "decideAds"}, {"now", now}, {"age", "unknown"}, {"context", "general"}, {"gpc", "yes"}},
+      {{"command", "decideAds"}, {"now", now}, {"age", "unknown"}, {"context", "general"}, {"extra", true}},
+      {{"command", "decideAds"}, {"now", now}, {"age", "unknown"}, {"context", "general"}, {"tcString", 5}},
+      {{"command", "decideAds"}, {"age", "unknown"}, {"context", "general"}},                         // no now
+      {{"command", "decideAds"}, {"now", now}, {"profileId", child}, {"context", "general"}},         // no actor
+      {{"command", "decideAds"}, {"actor", "a1"}, {"now", now}, {"profileId", child}, {"context", "general"}},  // not theirs
+      {{"command", "decideAds"}, {"now", now}, {"age", "unknown"}, {"jurisdiction", "uk"}},
   };
   for (const auto& command : bad) {
     CAPTURE(command.dump());
@@ -327,9 +338,47 @@ TEST_CASE("decideAds through the engine: profiles, unknown age without a househo
     CHECK(answer["result"]["ageTreatment"] == "child");
     CHECK(answer["result"]["errors"].size() >= 1);
     CHECK(answer["result"]["reasons"][0] == "R-ADS-2");
+    CHECK(answer["effects"]["changed"] == false);
   }
   json nobody = e.execute(bad[3]);
   CHECK(nobody["result"]["reasons"] == json{"R-ADS-2", "not_found"});
+  json stranger = e.execute(bad[11]);
+  CHECK(fixtures::has_error(stranger["result"]["errors"], "forbidden", "actor"));
+}
+
+TEST_CASE("recordGpc: the signal binds the person from then on, and a conflicting choice gives way") {  // covers R-SIG-3
+  fixtures::Engine e;
+  fixtures::build_household(e);
+  const fixtures::Instant now = fixtures::kStart;
+  auto decide = [&](const char* actor, const char* profile, bool gpc) {
+    return fixtures::ok(e, {{"command", "decideAds"}, {"actor", actor}, {"now", now}, {"profileId", profile},
+                            {"context", "general"}, {"gppString", kUsnatNotOptedOut}, {"gpc", gpc}});
+  };
+  CHECK(decide("a1", "a1", false)["level"] == "personalised");
+  CHECK(decide("a1", "a1", true)["gpcHonoured"] == true);
+  json recorded = fixtures::ok(e, {{"command", "recordGpc"}, {"actor", "system"}, {"now", now}, {"profileId", "a1"}});
+  CHECK(recorded["gpcAt"] == now);
+  // A later request without the header: still opted out.
+  json later = decide("a1", "a1", false);
+  CHECK(later["level"] == "contextual");
+  CHECK(later["gpcHonoured"] == true);
+  // Again: nothing new to record, nothing changes.
+  json again = fixtures::answer_ok(e, {{"command", "recordGpc"}, {"actor", "a1"}, {"now", now}, {"profileId", "a1"}});
+  CHECK(again["effects"]["changed"] == false);
+  // A child's disclosure consent gives way, and the conflict is recorded.
+  fixtures::ok(e, {{"command", "setPrivacyNotice"}, {"actor", "operator"}, {"now", now},
+                   {"privacyNotice", {{"version", 2}, {"collects", {"voice recordings"}},
+                                      {"thirdParties", {{{"name", "Acme"}, {"category", "ads"}, {"purpose", "ads"}}}}}}});
+  fixtures::ok(e, {{"command", "recordConsent"}, {"actor", "g1"}, {"now", now}, {"profileId", "c1"}, {"method", "signed_form"},
+                   {"reference", "F-2"}, {"verifiedBy", "Clerk"}});
+  fixtures::ok(e, {{"command", "setDisclosureConsent"}, {"actor", "g1"}, {"now", now}, {"profileId", "c1"}, {"enabled", true}});
+  json child = fixtures::ok(e, {{"command", "recordGpc"}, {"actor", "g1"}, {"now", now}, {"profileId", "c1"}});
+  CHECK(child["consent"]["disclosure"] == false);
+  json entry = fixtures::audit_entries(e).back();
+  CHECK(entry["action"] == "gpc_recorded");
+  CHECK(entry["details"] == json{{"profileId", "c1"}, {"disclosureWithdrawn", true}});
+  fixtures::fails(e, {{"command", "recordGpc"}, {"actor", "c2"}, {"now", now}, {"profileId", "c1"}}, "forbidden", "actor");
+  fixtures::fails(e, {{"command", "recordGpc"}, {"now", now}, {"profileId", "c1"}}, "invalid_input", "actor");
 }
 
 TEST_CASE("decodeTcString and decodeGpp commands: decoded fields, or invalid_signal at the path") {  // covers R-ADS-4
@@ -350,4 +399,6 @@ TEST_CASE("decodeTcString and decodeGpp commands: decoded fields, or invalid_sig
   CHECK(gpp["result"]["sections"][2]["name"] == "usnat");
   CHECK(gpp["result"]["sections"][2]["fields"]["gpc"] == false);
   CHECK(e.execute({{"command", "decodeGpp"}})["errors"][0]["path"] == "gppString");
+  // Decoding reads no household data: no actor, no now.
+  CHECK(e.execute({{"command", "decodeGpp"}, {"gppString", kGppTcfUspUsnat}, {"now", 0}})["errors"][0]["path"] == "now");
 }

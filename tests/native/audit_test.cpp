@@ -1,18 +1,22 @@
-// SHA-256 against the FIPS 180-4 test vectors, and the tamper-evident audit
-// log: links, verify(), and an entry for every setting change and deletion.
+// SHA-256 against the FIPS 180-4 test vectors, and the audit log that vouches
+// for the state (R-INT-3): links, hashes, the order of time, the state digest
+// of every entry, an anchored head, and an entry for every change.
 #include <doctest/doctest.h>
 
 #include <string>
 #include <utility>
 
 #include "fixtures.hpp"
-#include "privacy/audit.hpp"
-#include "privacy/sha256.hpp"
+#include "household/audit.hpp"
+#include "household/context.hpp"
+#include "sha256.hpp"
 
 using namespace fixtures;
+using privacy::AuditAction;
 using privacy::AuditEntry;
+using privacy::AuditFault;
 using privacy::AuditHead;
-using privacy::AuditLog;
+using privacy::entry_hash;
 using privacy::kGenesisHash;
 using privacy::sha256_hex;
 
@@ -26,8 +30,7 @@ TEST_CASE("SHA-256 matches the NIST FIPS 180-4 test vectors") {
   CHECK(sha256_hex("abcdefghbcdefghicdefghijdefghijkefghijklfghijklmghijklmnhijklmnoijklmnopjklmnopqklmnopqrlmnopqrsmnopqrstnopqrstu") ==
         "cf5b16a778af8380036ce59e7b0492370b249b11e8f07a51afac45037afee9d1");
   // One million 'a'.
-  CHECK(sha256_hex(std::string(1'000'000, 'a')) ==
-        "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
+  CHECK(sha256_hex(std::string(1'000'000, 'a')) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
 }
 
 TEST_CASE("SHA-256 around the padding boundaries and over every byte value") {
@@ -56,178 +59,287 @@ TEST_CASE("SHA-256 fed in pieces equals SHA-256 in one go") {
   for (std::size_t piece : {1u, 3u, 55u, 63u, 64u, 65u, 1000u, 99'999u}) {
     INFO("pieces of " << piece);
     privacy::Sha256 hash;
-    for (std::size_t i = 0; i < text.size(); i += piece)
-      hash.update(std::string_view(text).substr(i, piece));
-    auto digest = hash.finish();
-    std::string hex;
-    for (auto b : digest) {
-      static constexpr char kHex[] = "0123456789abcdef";
-      hex.push_back(kHex[b >> 4]);
-      hex.push_back(kHex[b & 15]);
-    }
-    CHECK(hex == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
+    for (std::size_t i = 0; i < text.size(); i += piece) hash.update(std::string_view(text).substr(i, piece));
+    CHECK(privacy::to_hex(hash.finish()) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
   }
 }
 
+// ---- the chain, entry by entry ----
+
 namespace {
 
-AuditLog five_entries() {
-  AuditLog log;
-  log.append(1000, "operator", "household_created", {{"householdId", "h1"}});
-  log.append(2000, "g1", "retention_set", {{"profileId", "c1"}, {"from", "3_months"}, {"to", "dont_save"}});
-  log.append(3000, "g1", "voice_deletion_set", {{"profileId", "c1"}, {"enabled", true}});
-  log.append(4000, "c1", "recordings_deleted", {{"requestId", "v-1"}, {"counts", {{"recordings", 1}}}});
-  log.append(5000, "system", "sweep", {{"requestId", "sweep-5000"}});
+using Log = std::vector<AuditEntry>;
+
+// Re-links and re-hashes entries from `from` on, as a forger would.
+void rechain(Log& log, std::size_t from = 0) {
+  for (std::size_t i = from; i < log.size(); ++i) {
+    log[i].prev_hash = i == 0 ? kGenesisHash : log[i - 1].hash;
+    log[i].hash = entry_hash(log[i]);
+  }
+}
+
+Log five_entries() {
+  Log log;
+  auto add = [&](privacy::Instant at, const char* actor, AuditAction action, json details) {
+    AuditEntry e;
+    e.seq = static_cast<std::int64_t>(log.size()) + 1;
+    e.at = at;
+    e.actor = actor;
+    e.action = action;
+    e.details = std::move(details);
+    e.state_digest = sha256_hex("state after " + std::to_string(e.seq));
+    log.push_back(e);
+    rechain(log, log.size() - 1);
+  };
+  add(1000, "operator", AuditAction::household_created, {{"householdId", "h1"}});
+  add(2000, "g1", AuditAction::retention_set, {{"profileId", "c1"}, {"from", "3_months"}, {"to", "dont_save"}});
+  add(3000, "g1", AuditAction::voice_deletion_set, {{"profileId", "c1"}, {"enabled", true}});
+  add(4000, "c1", AuditAction::recordings_deleted, {{"requestId", "v-1"}, {"counts", {{"recordings", 1}}}});
+  add(5000, "system", AuditAction::sweep, {{"requestId", "sweep-5000"}});
   return log;
 }
 
-// The log with its entries replaced (as an import would load them).
-AuditLog tampered(const AuditLog& log, std::vector<AuditEntry> entries) {
-  AuditLog out = log;
-  out.assign(std::move(entries));
-  return out;
-}
-
-void check_invalid(const AuditLog& log, std::size_t index, std::optional<std::int64_t> seq,
-                   const char* reason, const std::optional<AuditHead>& head = std::nullopt) {
-  auto v = log.verify(head);
-  CHECK_FALSE(v.intact);
-  REQUIRE(v.first_invalid.has_value());
-  CHECK(v.first_invalid->index == index);
-  CHECK(v.first_invalid->seq == seq);
-  CHECK(v.first_invalid->reason == reason);
+void check_invalid(const std::optional<privacy::AuditProblem>& p, std::int64_t index, std::optional<std::int64_t> seq,
+                   AuditFault reason) {
+  REQUIRE(p.has_value());
+  CHECK(p->index == index);
+  CHECK(p->seq == seq);
+  CHECK(privacy::word(p->reason) == privacy::word(reason));
+  CHECK_FALSE(privacy::describe(*p).empty());
 }
 
 }  // namespace
 
-TEST_CASE("appended entries are numbered and each commits to the one before") {
-  AuditLog log = five_entries();
-  const auto& entries = log.entries();
-  REQUIRE(entries.size() == 5);
-  CHECK(entries[0].prev_hash == kGenesisHash);
+TEST_CASE("appended entries are numbered and each commits to the one before") {  // covers R-INT-3
+  Log log = five_entries();
+  REQUIRE(log.size() == 5);
+  CHECK(log[0].prev_hash == kGenesisHash);
   CHECK(kGenesisHash == std::string(64, '0'));
-  for (std::size_t i = 0; i < entries.size(); ++i) {
+  for (std::size_t i = 0; i < log.size(); ++i) {
     INFO(i);
-    CHECK(entries[i].seq == static_cast<std::int64_t>(i) + 1);
-    CHECK(entries[i].hash.size() == 64);
-    CHECK(entries[i].hash == privacy::audit_entry_hash(entries[i]));
-    if (i > 0) CHECK(entries[i].prev_hash == entries[i - 1].hash);
+    CHECK(log[i].seq == static_cast<std::int64_t>(i) + 1);
+    CHECK(log[i].hash.size() == 64);
+    CHECK(log[i].hash == entry_hash(log[i]));
+    if (i > 0) CHECK(log[i].prev_hash == log[i - 1].hash);
   }
-  CHECK(entries[1].actor == "g1");
-  CHECK(entries[1].at == 2000);
-  auto v = log.verify();
-  CHECK(v.intact);
-  CHECK(v.entries == 5);
-  CHECK(v.head_hash == entries.back().hash);
-  CHECK_FALSE(v.first_invalid.has_value());
-  CHECK(log.verify(AuditHead{5, entries.back().hash}).intact);
-  CHECK(log.verify(AuditHead{3, entries[2].hash}).intact);  // an older anchor still holds
+  CHECK_FALSE(privacy::chain_problem(log));
+  CHECK_FALSE(privacy::anchor_problem(log, AuditHead{5, log.back().hash}));
+  CHECK_FALSE(privacy::anchor_problem(log, AuditHead{3, log[2].hash}));  // an older anchor still holds
+  CHECK_FALSE(privacy::anchor_problem(log, AuditHead{0, kGenesisHash}));
+  // The last entry must vouch for the state given.
+  CHECK_FALSE(privacy::audit_problem(log, *log.back().state_digest, std::nullopt));
+  check_invalid(privacy::audit_problem(log, sha256_hex("another state"), std::nullopt), 4, 5, AuditFault::digest);
 }
 
-TEST_CASE("an empty log is intact and its head is the genesis hash") {
-  AuditLog log;
-  auto v = log.verify();
-  CHECK(v.intact);
-  CHECK(v.entries == 0);
-  CHECK(v.head_hash == kGenesisHash);
-  check_invalid(log, 0, std::nullopt, "head", AuditHead{1, std::string(64, 'a')});
+TEST_CASE("an empty log vouches for nothing, and reaches no anchor") {  // covers R-INT-3
+  Log log;
+  CHECK_FALSE(privacy::chain_problem(log));
+  check_invalid(privacy::audit_problem(log, sha256_hex("x"), std::nullopt), 0, std::nullopt, AuditFault::head);
+  check_invalid(privacy::anchor_problem(log, AuditHead{1, std::string(64, 'a')}), 0, std::nullopt, AuditFault::head);
 }
 
-TEST_CASE("the entry hash covers every field but the hash itself") {
-  AuditLog log = five_entries();
-  const AuditEntry base = log.entries()[2];
+TEST_CASE("the entry hash covers every field but the hash itself") {  // covers R-INT-3
+  Log log = five_entries();
+  const AuditEntry base = log[2];
   auto changed = [&](auto edit) {
     AuditEntry e = base;
     edit(e);
-    return privacy::audit_entry_hash(e) != privacy::audit_entry_hash(base);
+    return entry_hash(e) != entry_hash(base);
   };
   CHECK(changed([](AuditEntry& e) { e.seq = 4; }));
   CHECK(changed([](AuditEntry& e) { e.at += 1; }));
   CHECK(changed([](AuditEntry& e) { e.actor = "g2"; }));
-  CHECK(changed([](AuditEntry& e) { e.action = "voice_deletion_cleared"; }));
+  CHECK(changed([](AuditEntry& e) { e.on_behalf_of = "g1"; }));
+  CHECK(changed([](AuditEntry& e) { e.action = AuditAction::retention_set; }));
   CHECK(changed([](AuditEntry& e) { e.details["enabled"] = false; }));
   CHECK(changed([](AuditEntry& e) { e.details["extra"] = 1; }));
+  CHECK(changed([](AuditEntry& e) { e.state_digest = sha256_hex("other"); }));
   CHECK(changed([](AuditEntry& e) { e.prev_hash[0] = 'f'; }));
-  CHECK_FALSE(changed([](AuditEntry& e) { e.hash = "anything"; }));
+  CHECK_FALSE(changed([](AuditEntry& e) { e.hash = std::string(64, 'e'); }));
 }
 
-TEST_CASE("an edited entry is reported at its index as edited") {
-  AuditLog log = five_entries();
-  auto edit = [&](std::size_t i, auto change) {
-    auto entries = log.entries();
-    change(entries[i]);
-    return tampered(log, entries);
+TEST_CASE("an edited entry is reported at its index as edited; re-hashed, where the link breaks") {  // covers R-INT-3
+  auto edit = [](std::size_t i, auto change) {
+    Log log = five_entries();
+    change(log[i]);
+    return privacy::chain_problem(log);
   };
-  check_invalid(edit(2, [](AuditEntry& e) { e.actor = "g2"; }), 2, 3, "edited");
-  check_invalid(edit(3, [](AuditEntry& e) { e.details["counts"]["recordings"] = 0; }), 3, 4, "edited");
-  check_invalid(edit(0, [](AuditEntry& e) { e.at = 999; }), 0, 1, "edited");
-  check_invalid(edit(4, [](AuditEntry& e) { e.action = "nothing"; }), 4, 5, "edited");
-  check_invalid(edit(1, [](AuditEntry& e) { e.hash[10] = e.hash[10] == 'a' ? 'b' : 'a'; }), 1, 2, "edited");
+  check_invalid(edit(2, [](AuditEntry& e) { e.actor = "g2"; }), 2, 3, AuditFault::edited);
+  check_invalid(edit(3, [](AuditEntry& e) { e.details["counts"]["recordings"] = 0; }), 3, 4, AuditFault::edited);
+  check_invalid(edit(0, [](AuditEntry& e) { e.at = 999; }), 0, 1, AuditFault::edited);
+  check_invalid(edit(4, [](AuditEntry& e) { e.action = AuditAction::profile_kept; }), 4, 5, AuditFault::edited);
+  check_invalid(edit(1, [](AuditEntry& e) { e.hash[10] = e.hash[10] == 'a' ? 'b' : 'a'; }), 1, 2, AuditFault::edited);
+  check_invalid(edit(1, [](AuditEntry& e) { e.state_digest = sha256_hex("forged"); }), 1, 2, AuditFault::edited);
   // Edited and re-hashed, the next entry's link breaks instead.
   check_invalid(edit(1,
                      [](AuditEntry& e) {
                        e.details["to"] = "until_deleted";
-                       e.hash = privacy::audit_entry_hash(e);
+                       e.hash = entry_hash(e);
                      }),
-                2, 3, "chain");
+                2, 3, AuditFault::chain);
   // A broken link.
-  check_invalid(edit(3, [](AuditEntry& e) { e.prev_hash = kGenesisHash; }), 3, 4, "chain");
+  check_invalid(edit(3, [](AuditEntry& e) { e.prev_hash = kGenesisHash; }), 3, 4, AuditFault::chain);
 }
 
-TEST_CASE("a removed entry is reported where the numbering breaks") {
-  AuditLog log = five_entries();
+TEST_CASE("a removed entry is reported where the numbering breaks") {  // covers R-INT-3
   for (std::size_t removed = 0; removed < 4; ++removed) {
     INFO("removed " << removed);
-    auto entries = log.entries();
-    entries.erase(entries.begin() + static_cast<std::ptrdiff_t>(removed));
-    check_invalid(tampered(log, entries), removed, static_cast<std::int64_t>(removed) + 2, "sequence");
+    Log log = five_entries();
+    log.erase(log.begin() + static_cast<std::ptrdiff_t>(removed));
+    check_invalid(privacy::chain_problem(log), static_cast<std::int64_t>(removed),
+                  static_cast<std::int64_t>(removed) + 2, AuditFault::sequence);
   }
   // Removed and the rest renumbered: the link shows it.
-  auto entries = log.entries();
-  entries.erase(entries.begin() + 1);
-  for (std::size_t i = 1; i < entries.size(); ++i) entries[i].seq = static_cast<std::int64_t>(i) + 1;
-  check_invalid(tampered(log, entries), 1, 2, "chain");
+  Log log = five_entries();
+  log.erase(log.begin() + 1);
+  for (std::size_t i = 1; i < log.size(); ++i) log[i].seq = static_cast<std::int64_t>(i) + 1;
+  check_invalid(privacy::chain_problem(log), 1, 2, AuditFault::chain);
 }
 
-TEST_CASE("two reordered entries are reported at the first of them") {
-  AuditLog log = five_entries();
-  auto entries = log.entries();
-  std::swap(entries[1], entries[2]);
-  check_invalid(tampered(log, entries), 1, 3, "sequence");
+TEST_CASE("two reordered entries are reported at the first of them") {  // covers R-INT-3
+  Log log = five_entries();
+  std::swap(log[1], log[2]);
+  check_invalid(privacy::chain_problem(log), 1, 3, AuditFault::sequence);
   // Swapped, with their numbers swapped back: the link shows it.
-  std::swap(entries[1].seq, entries[2].seq);
-  check_invalid(tampered(log, entries), 1, 2, "chain");
+  std::swap(log[1].seq, log[2].seq);
+  check_invalid(privacy::chain_problem(log), 1, 2, AuditFault::chain);
   // The last two.
-  entries = log.entries();
-  std::swap(entries[3], entries[4]);
-  check_invalid(tampered(log, entries), 3, 5, "sequence");
+  log = five_entries();
+  std::swap(log[3], log[4]);
+  check_invalid(privacy::chain_problem(log), 3, 5, AuditFault::sequence);
 }
 
-TEST_CASE("an expected head catches a removed last entry") {
-  AuditLog log = five_entries();
-  const AuditHead head{5, log.entries().back().hash};
-  auto entries = log.entries();
-  entries.pop_back();
-  AuditLog cut = tampered(log, entries);
+TEST_CASE("audit time never runs backwards, even in a chain re-hashed to hide it") {  // covers R-INT-3
+  Log log = five_entries();
+  log[3].at = 1500;  // "in the past", after entries at 2000 and 3000
+  rechain(log, 3);
+  check_invalid(privacy::chain_problem(log), 3, 4, AuditFault::time);
+  // The same instant twice is not backwards.
+  log = five_entries();
+  log[3].at = log[2].at;
+  rechain(log, 3);
+  CHECK_FALSE(privacy::chain_problem(log));
+}
+
+TEST_CASE("entries kept from schema 1 and 2 come first, then the migration entry") {  // covers R-INT-3
+  Log log = five_entries();
+  // An old-format entry (no state digest) after a current one is an edit.
+  log[2].state_digest.reset();
+  rechain(log, 2);
+  check_invalid(privacy::chain_problem(log), 2, 3, AuditFault::edited);
+  // Old entries first, then anything but the migration entry: the chain is broken.
+  log = five_entries();
+  log[0].state_digest.reset();
+  log[1].state_digest.reset();
+  rechain(log);
+  check_invalid(privacy::chain_problem(log), 2, 3, AuditFault::chain);
+  log[2].action = AuditAction::state_migrated;
+  rechain(log, 2);
+  CHECK_FALSE(privacy::chain_problem(log));
+  // An old entry never carried onBehalfOf: one that does was edited.
+  log[1].on_behalf_of = "g1";
+  rechain(log, 1);
+  check_invalid(privacy::chain_problem(log), 1, 2, AuditFault::edited);
+}
+
+TEST_CASE("an expected head catches a removed last entry") {  // covers R-INT-3
+  Log log = five_entries();
+  const AuditHead head{5, log.back().hash};
+  Log cut = log;
+  cut.pop_back();
   // Without an anchor the shorter log is a valid chain...
-  CHECK(cut.verify().intact);
+  CHECK_FALSE(privacy::chain_problem(cut));
   // ...with one, the removal shows, at the index past the end.
-  check_invalid(cut, 4, std::nullopt, "head", head);
+  check_invalid(privacy::anchor_problem(cut, head), 4, std::nullopt, AuditFault::head);
+  check_invalid(privacy::audit_problem(cut, *cut.back().state_digest, head), 4, std::nullopt, AuditFault::head);
   // A head whose hash is not the entry's at that seq.
-  check_invalid(log, 4, 5, "head", AuditHead{5, std::string(64, 'f')});
+  check_invalid(privacy::anchor_problem(log, AuditHead{5, std::string(64, 'f')}), 4, 5, AuditFault::head);
   // Everything removed.
-  check_invalid(tampered(log, {}), 0, std::nullopt, "head", head);
+  check_invalid(privacy::anchor_problem({}, head), 0, std::nullopt, AuditFault::head);
+}
+
+// ---- the state digest (digest.hpp), recomputed from the export alone ----
+
+namespace {
+
+using ordered = nlohmann::ordered_json;
+
+// The recipe of core/src/household/digest.hpp, from an export's text.
+std::string digest_of_export(const std::string& text) {
+  ordered s = ordered::parse(text);
+  auto bytes = [](const privacy::Digest& d) { return std::string(reinterpret_cast<const char*>(d.data()), d.size()); };
+  auto root = [&](const ordered& items) {
+    std::vector<privacy::Digest> level;
+    for (std::size_t i = 0; i < items.size(); i += 32) {
+      privacy::Sha256 h;
+      for (std::size_t k = i; k < std::min(items.size(), i + 32); ++k) h.update(items[k].dump());
+      level.push_back(h.finish());
+    }
+    while (level.size() > 1) {
+      std::vector<privacy::Digest> up;
+      for (std::size_t i = 0; i < level.size(); i += 32) {
+        privacy::Sha256 h;
+        for (std::size_t k = i; k < std::min(level.size(), i + 32); ++k) h.update(bytes(level[k]));
+        up.push_back(h.finish());
+      }
+      level = up;
+    }
+    privacy::Sha256 r;
+    r.update(std::to_string(items.size()) + ":");
+    if (!level.empty()) r.update(bytes(level.front()));
+    return privacy::to_hex(r.finish());
+  };
+  ordered header = ordered::object();
+  for (const char* k : {"household", "retentionPolicy", "privacyNotice", "jurisdictionPolicy"}) header[k] = s[k];
+  std::string text_to_hash = "family-privacy/state/3\n" + header.dump() + "\n";
+  for (const char* k : {"guardians", "devices", "profiles", "recordings", "tombstones", "removedProfiles", "receipts"})
+    text_to_hash += std::string(k) + ":" + std::to_string(s[k].size()) + ":" + root(s[k]) + "\n";
+  return sha256_hex(text_to_hash);
+}
+
+}  // namespace
+
+TEST_CASE("every entry's stateDigest is the digest of the export after it, computable from the export alone") {  // covers R-INT-3, R-INT-1
+  Engine e;
+  build_household(e);
+  // Enough recordings for two levels of the digest tree (more than 32 x 32).
+  json batch = json::array();
+  const Instant t = at("2026-02-01T00:00:00Z");
+  for (int i = 0; i < 1100; ++i) batch.push_back(recording("r" + std::to_string(i), i % 2 ? "c1" : "a1", "d1", t + i, i % 3 == 0));
+  ok(e, {{"command", "addRecordings"}, {"actor", "system"}, {"now", t + 2000}, {"recordings", batch}});
+  auto check_head = [&] {
+    std::string text = exported(e);
+    const std::string digest = digest_of_export(text);
+    CHECK(digest == e.household().state_digest());
+    CHECK(json::parse(text)["auditLog"].back()["stateDigest"] == digest);
+  };
+  check_head();
+  // A deletion of a few (swapped in place) and of many (compacted) both keep it.
+  ok(e, {{"command", "deleteRecordings"}, {"actor", "g1"}, {"now", t + 3000}, {"requestId", "few"}, {"profileId", "c1"},
+         {"kind", "ids"}, {"ids", {"r1", "r3", "r1001"}}});
+  check_head();
+  ok(e, {{"command", "deleteRecordings"}, {"actor", "a1"}, {"now", t + 4000}, {"requestId", "many"}, {"profileId", "a1"},
+         {"kind", "range"}, {"from", t}, {"to", t + 700}});
+  check_head();
+  ok(e, {{"command", "renameProfile"}, {"actor", "g1"}, {"now", t + 5000}, {"profileId", "c2"}, {"name", "Léo"}});
+  check_head();
+  // And each step back: every entry commits to the state after it.
+  Engine step;
+  build_household(step);
+  json entries = audit_entries(step);
+  CHECK(entries.back()["stateDigest"] == digest_of_export(exported(step)));
+  set_retention(step, "g1", "c1", "dont_save");
+  CHECK(audit_entries(step).back()["stateDigest"] == digest_of_export(exported(step)));
+  CHECK(audit_entries(step).back()["prevHash"] == entries.back()["hash"]);
 }
 
 // ---- through the engine ----
 
-TEST_CASE("every setting change and deletion writes an entry with actor and time") {  // covers R-DEL-5, R-CON-6
+TEST_CASE("every change writes an entry with actor and time, intake included") {  // covers R-DEL-5, R-CON-6, R-INT-3
   Engine e;
   build_household(e);
-  const Instant t1 = at("2026-02-01T10:00:00Z"), t2 = at("2026-02-02T10:00:00Z"),
-                t3 = at("2026-02-03T10:00:00Z"), t4 = at("2026-02-04T10:00:00Z"),
-                t6 = at("2026-02-06T10:00:00Z"),
-                t7 = at("2026-09-01T00:00:00Z");
+  const Instant t1 = at("2026-02-01T10:00:00Z"), t2 = at("2026-02-02T10:00:00Z"), t3 = at("2026-02-03T10:00:00Z"),
+                t4 = at("2026-02-04T10:00:00Z"), t6 = at("2026-02-06T10:00:00Z"), t7 = at("2026-09-01T00:00:00Z");
   json entries = audit_entries(e);
   // The set-up: household, guardians, devices, profiles (and children's consent).
   const std::size_t setup = entries.size();
@@ -242,6 +354,7 @@ TEST_CASE("every setting change and deletion writes an entry with actor and time
   for (const auto& entry : entries) {
     if (entry["action"] == "profile_added") ++profiles_added;
     if (entry["action"] == "device_added") ++devices_added;
+    CHECK(entry.size() == 9);  // seq, at, actor, onBehalfOf, action, details, stateDigest, prevHash, hash
   }
   CHECK(profiles_added == 4);
   CHECK(devices_added == 2);
@@ -251,17 +364,19 @@ TEST_CASE("every setting change and deletion writes an entry with actor and time
   ok(e, {{"command", "setVoiceDeletion"}, {"actor", "g1"}, {"now", t2}, {"profileId", "c1"}, {"enabled", true}});
   ok(e, {{"command", "setRetentionPolicy"}, {"actor", "operator"}, {"now", t3}, {"retentionPolicy", policy(12)}});
   add_recording(e, recording("r1", "c2", "d1", t3), t3);
-  add_recording(e, recording("r2", "c2", "d1", t3 + 1), t3 + 1);
-  ok(e, {{"command", "deleteRecordings"}, {"actor", "g1"}, {"now", t4}, {"requestId", "req-1"},
-         {"profileId", "c2"}, {"kind", "ids"}, {"ids", {"r1"}}});
+  ok(e, {{"command", "addRecordings"}, {"actor", "device:d1"}, {"now", t3 + 1},
+         {"recordings", {recording("r2", "c2", "d1", t3 + 1)}}});
+  ok(e, {{"command", "deleteRecordings"}, {"actor", "g1"}, {"now", t4}, {"requestId", "req-1"}, {"profileId", "c2"},
+         {"kind", "ids"}, {"ids", {"r1"}}});
   add_recording(e, recording("r3", "c1", "d1", t6 - 1000), t6);
-  json said = ok(e, {{"command", "voiceRequest"}, {"requestId", "v-1"}, {"profileId", "c1"}, {"deviceId", "d1"},
-         {"utterance", "Alexa, delete what I just said"}, {"utcOffsetMinutes", 0}, {"now", t6}});
+  json said = ok(e, {{"command", "voiceRequest"}, {"actor", "c1"}, {"requestId", "v-1"}, {"profileId", "c1"},
+                     {"deviceId", "d1"}, {"utterance", "Alexa, delete what I just said"}, {"utcOffsetMinutes", 0},
+                     {"now", t6}});
   CHECK(said["recordingIds"] == json{"r3"});
-  ok(e, {{"command", "sweep"}, {"now", t7}});
+  ok(e, {{"command", "sweep"}, {"actor", "system"}, {"now", t7}});
 
   entries = audit_entries(e);
-  REQUIRE(entries.size() == setup + 7);
+  REQUIRE(entries.size() == setup + 10);
   auto check_entry = [&](std::size_t k, const char* action, const char* actor, Instant when) {
     const std::size_t i = setup + k;
     INFO("entry " << i);
@@ -269,28 +384,35 @@ TEST_CASE("every setting change and deletion writes an entry with actor and time
     CHECK(entries[i]["action"] == action);
     CHECK(entries[i]["actor"] == actor);
     CHECK(entries[i]["at"] == when);
+    CHECK(entries[i]["prevHash"] == entries[i - 1]["hash"]);
   };
   check_entry(0, "retention_set", "g1", t1);
   CHECK(entries[setup]["details"] == json{{"profileId", "c1"}, {"from", "3_months"}, {"to", "dont_save"}});
-  check_entry(1, "voice_deletion_set", "a1", kStart);
+  check_entry(1, "voice_deletion_set", "a1", t1);
   check_entry(2, "voice_deletion_set", "g1", t2);
   CHECK(entries[setup + 2]["details"] == json{{"profileId", "c1"}, {"enabled", true}});
   check_entry(3, "retention_policy_set", "operator", t3);
   CHECK(entries[setup + 3]["details"]["retentionPolicy"]["categories"][0]["childMaxMonths"] == 12);
-  check_entry(4, "recordings_deleted", "g1", t4);
-  CHECK(entries[setup + 4]["details"]["requestId"] == "req-1");
-  check_entry(5, "recordings_deleted", "c1", t6);
-  CHECK(entries[setup + 5]["details"]["kind"] == "just_said");
-  check_entry(6, "sweep", "system", t7);
-  CHECK(entries[setup + 6]["details"]["counts"]["recordings"] == 1);  // r2, due after 3 months
+  check_entry(4, "recordings_added", "system", t3);
+  CHECK(entries[setup + 4]["details"] == json{{"added", 1}, {"recordingId", "r1"}, {"profileId", "c2"}});
+  check_entry(5, "recordings_added", "device:d1", t3 + 1);
+  CHECK(entries[setup + 5]["details"] == json{{"added", 1}});
+  check_entry(6, "recordings_deleted", "g1", t4);
+  CHECK(entries[setup + 6]["details"]["requestId"] == "req-1");
+  check_entry(7, "recordings_added", "system", t6);
+  check_entry(8, "recordings_deleted", "c1", t6);
+  CHECK(entries[setup + 8]["details"]["kind"] == "just_said");
+  check_entry(9, "sweep", "system", t7);
+  CHECK(entries[setup + 9]["details"]["counts"]["recordings"] == 1);  // r2, due after 3 months
 
-  json v = ok(e, {{"command", "verifyAuditLog"}});
+  json v = ok(e, {{"command", "verifyAuditLog"}, {"actor", "g1"}});
   CHECK(v["intact"] == true);
-  CHECK(v["entries"] == setup + 7);
+  CHECK(v["entries"] == setup + 10);
   CHECK(v["headHash"] == entries.back()["hash"]);
   CHECK(v["firstInvalid"].is_null());
-  CHECK(ok(e, {{"command", "verifyAuditLog"},
-               {"expectedHead", {{"seq", setup + 7}, {"hash", entries.back()["hash"]}}}})["intact"] == true);
+  const json head = {{"seq", setup + 10}, {"hash", entries.back()["hash"]}};
+  CHECK(ok(e, {{"command", "verifyAuditLog"}, {"actor", "g1"}, {"expectedHead", head}})["intact"] == true);
+  CHECK(overview(e)["auditHead"] == head);
 }
 
 TEST_CASE("a failed command writes nothing to the log") {  // covers R-DEL-5
@@ -299,65 +421,62 @@ TEST_CASE("a failed command writes nothing to the log") {  // covers R-DEL-5
   const std::size_t before = audit_entries(e).size();
   fails(e, {{"command", "setRetention"}, {"actor", "g2"}, {"now", kStart}, {"profileId", "c1"}, {"setting", "dont_save"}},
         "forbidden", "actor");
-  fails(e, {{"command", "deleteRecordings"}, {"actor", "g1"}, {"now", kStart}, {"requestId", "x"},
-            {"profileId", "c1"}, {"kind", "range"}, {"from", 5}, {"to", 5}},
+  fails(e, {{"command", "deleteRecordings"}, {"actor", "g1"}, {"now", kStart}, {"requestId", "x"}, {"profileId", "c1"},
+            {"kind", "range"}, {"from", 5}, {"to", 5}},
         "invalid_input", "to");
   CHECK(audit_entries(e).size() == before);
 }
 
-TEST_CASE("the log pages by offset and limit") {
+TEST_CASE("a change dated before the last entry is out_of_order and changes nothing") {  // covers R-INT-3
   Engine e;
   build_household(e);
-  json page = ok(e, {{"command", "auditLog"}, {"offset", 2}, {"limit", 3}});
+  const Instant t = at("2026-06-01T00:00:00Z");
+  set_retention(e, "g1", "c1", "18_months", t);
+  // Consent recorded "in 2001", after 2026 entries.
+  fails(e, {{"command", "requestConsent"}, {"actor", "g1"}, {"now", at("2001-01-01T00:00:00Z")}, {"profileId", "c2"},
+            {"method", "signed_form"}},
+        "out_of_order", "now");
+  fails(e, intake(recording("r1", "c1", "d1", t - 10), t - 1), "out_of_order", "now");
+  fails(e, {{"command", "addGuardian"}, {"actor", "operator"}, {"now", t - 1},
+            {"guardian", {{"id", "g3"}, {"name", "C"}, {"verified", true}}}},
+        "out_of_order", "now");
+  // The same instant is not backwards; reads may look at any time.
+  set_retention(e, "g1", "c1", "3_months", t);
+  CHECK(ok(e, {{"command", "previewSweep"}, {"actor", "system"}, {"now", at("2001-01-01T00:00:00Z")}})["dueCount"] == 0);
+}
+
+TEST_CASE("the log pages by offset and limit, for its custodians only") {  // covers R-INT-5
+  Engine e;
+  build_household(e);
+  json page = ok(e, {{"command", "auditLog"}, {"actor", "g1"}, {"offset", 2}, {"limit", 3}});
   CHECK(page["total"] == audit_entries(e).size());
   REQUIRE(page["entries"].size() == 3);
   CHECK(page["entries"][0]["seq"] == 3);
-  CHECK(ok(e, {{"command", "auditLog"}, {"offset", 100}})["entries"].empty());
-  fails(e, {{"command", "auditLog"}, {"limit", 0}}, "invalid_input", "limit");
-  fails(e, {{"command", "auditLog"}, {"offset", -1}}, "invalid_input", "offset");
+  CHECK(ok(e, {{"command", "auditLog"}, {"actor", "system"}, {"offset", 100}})["entries"].empty());
+  fails(e, {{"command", "auditLog"}, {"actor", "g1"}, {"limit", 0}}, "invalid_input", "limit");
+  fails(e, {{"command", "auditLog"}, {"actor", "g1"}, {"offset", -1}}, "invalid_input", "offset");
+  fails(e, {{"command", "auditLog"}}, "invalid_input", "actor");
+  fails(e, {{"command", "auditLog"}, {"actor", nullptr}}, "invalid_input", "actor");
+  for (const char* who : {"g2", "c1", "a1", "support:s1", "nobody", "device:d1"}) {
+    INFO(who);
+    fails(e, {{"command", "auditLog"}, {"actor", who}}, "forbidden", "actor");
+    fails(e, {{"command", "verifyAuditLog"}, {"actor", who}}, "forbidden", "actor");
+  }
 }
 
-TEST_CASE("a tampered log imported from a state is reported by verifyAuditLog") {  // covers R-DEL-5
+TEST_CASE("verifyAuditLog's expected head is read strictly") {  // covers R-INT-3
   Engine e;
   build_household(e);
-  set_retention(e, "g1", "c1", "dont_save");
-  json state = json::parse(exported(e))["result"];
-  const json head = {{"seq", state["auditLog"].size()}, {"hash", state["auditLog"].back()["hash"]}};
-  auto verify_after = [&](json changed, const json& expected_head = nullptr) {
-    Engine copy;
-    ok(copy, {{"command", "importState"}, {"state", changed}});
-    json cmd = {{"command", "verifyAuditLog"}};
-    if (!expected_head.is_null()) cmd["expectedHead"] = expected_head;
-    return ok(copy, cmd);
-  };
-  CHECK(verify_after(state, head)["intact"] == true);
-
-  const std::size_t last = state["auditLog"].size() - 1;
-  REQUIRE(state["auditLog"][last]["action"] == "retention_set");
-  json edited = state;
-  edited["auditLog"][last]["details"]["to"] = "until_deleted";  // hide what the parent chose
-  CHECK(verify_after(edited)["firstInvalid"] == json{{"index", last}, {"seq", last + 1}, {"reason", "edited"}});
-
-  json removed = state;
-  removed["auditLog"].erase(4);
-  CHECK(verify_after(removed)["firstInvalid"] == json{{"index", 4}, {"seq", 6}, {"reason", "sequence"}});
-
-  json reordered = state;
-  std::swap(reordered["auditLog"][6], reordered["auditLog"][7]);
-  CHECK(verify_after(reordered)["firstInvalid"] == json{{"index", 6}, {"seq", 8}, {"reason", "sequence"}});
-
-  json cut = state;
-  cut["auditLog"].erase(cut["auditLog"].size() - 1);
-  CHECK(verify_after(cut)["intact"] == true);
-  json v = verify_after(cut, head);
-  CHECK(v["intact"] == false);
-  CHECK(v["firstInvalid"] == json{{"index", last}, {"seq", nullptr}, {"reason", "head"}});
-
-  Engine copy;
-  ok(copy, {{"command", "importState"}, {"state", state}});
-  fails(copy, {{"command", "verifyAuditLog"}, {"expectedHead", {{"seq", "10"}, {"hash", "x"}}}}, "invalid_input",
-        "expectedHead.seq");
-  fails(copy, {{"command", "verifyAuditLog"}, {"expectedHead", {{"seq", 1}}}}, "invalid_input", "expectedHead.hash");
-  fails(copy, {{"command", "verifyAuditLog"}, {"expectedHead", {{"seq", 1}, {"hash", "x"}, {"at", 1}}}},
-        "invalid_input", "expectedHead.at");
+  auto verify = [](json head) { return json{{"command", "verifyAuditLog"}, {"actor", "g1"}, {"expectedHead", head}}; };
+  fails(e, verify({{"seq", "10"}, {"hash", std::string(64, 'a')}}), "invalid_input", "expectedHead.seq");
+  fails(e, verify({{"seq", 1}}), "invalid_input", "expectedHead.hash");
+  fails(e, verify({{"seq", 1}, {"hash", "x"}}), "invalid_input", "expectedHead.hash");
+  fails(e, verify({{"seq", 1}, {"hash", std::string(64, 'A')}}), "invalid_input", "expectedHead.hash");
+  fails(e, verify({{"seq", 1}, {"hash", std::string(64, 'a')}, {"at", 1}}), "invalid_input", "expectedHead.at");
+  // A head beyond the log, or not the entry at its seq.
+  json far = ok(e, verify({{"seq", 1000}, {"hash", std::string(64, 'a')}}));
+  CHECK(far["intact"] == false);
+  CHECK(far["firstInvalid"]["reason"] == "head");
+  json wrong = ok(e, verify({{"seq", 2}, {"hash", std::string(64, 'a')}}));
+  CHECK(wrong["firstInvalid"] == json{{"index", 1}, {"seq", 2}, {"reason", "head"}});
 }

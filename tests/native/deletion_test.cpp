@@ -50,6 +50,7 @@ TEST_CASE_FIXTURE(DeletionFixture, "a parent deletes one recording by id") {  //
   CHECK(receipt == json{{"requestId", "req-1"},
                         {"kind", "ids"},
                         {"actor", "g1"},
+                        {"onBehalfOf", nullptr},
                         {"profileId", "c1"},
                         {"requestedAt", kNow},
                         {"scope", {{"kind", "ids"}, {"profileId", "c1"}, {"ids", ids({"r1"})}}},
@@ -67,7 +68,7 @@ TEST_CASE_FIXTURE(DeletionFixture, "several ids at once; duplicates count once")
   CHECK(receipt["counts"] == full_counts(3));
   CHECK(receipt["scope"]["ids"] == ids({"r3", "r1", "r4"}));
   CHECK(live_ids(e) == v({"r2", "r5", "r6", "r7"}));
-  CHECK(ok(e, {{"command", "tombstones"}}).size() == 3);
+  CHECK(tombstones(e).size() == 3);
 }
 
 TEST_CASE_FIXTURE(DeletionFixture, "ids already deleted: a receipt that deleted nothing") {  // covers R-DEL-1, R-DEL-5
@@ -188,7 +189,7 @@ TEST_CASE_FIXTURE(DeletionFixture, "every artifact of a deleted recording is cou
   }
   // The other recordings keep theirs.
   CHECK(state.find("words of r2") != std::string::npos);
-  json list = ok(e, {{"command", "listRecordings"}, {"profileId", "c1"}});
+  json list = ok(e, {{"command", "listRecordings"}, {"actor", "g1"}, {"profileId", "c1"}});
   CHECK(list["total"] == 3);
 }
 
@@ -205,23 +206,29 @@ TEST_CASE_FIXTURE(DeletionFixture, "a deleted recording leaves a tombstone and m
 
   ok(e, request("g1", "req-1", "c1", "ids", {{"ids", ids({"r1"})}}));
   ok(e, request("a1", "req-2", "a1", "all"));
-  json tombstones = ok(e, {{"command", "tombstones"}});
-  CHECK(tombstones == json::array({{{"recordingId", "r1"}, {"profileId", "c1"}, {"deletedAt", kNow}, {"requestId", "req-1"}},
+  json stones = tombstones(e);
+  CHECK(stones == json::array({{{"recordingId", "r1"}, {"profileId", "c1"}, {"deletedAt", kNow}, {"requestId", "req-1"}},
                                    {{"recordingId", "r6"}, {"profileId", "a1"}, {"deletedAt", kNow}, {"requestId", "req-2"}}}));
   for (const char* purpose : purposes) {
     INFO(purpose);
     CHECK(may_use(e, "r1", purpose) == json{{"allowed", false}, {"reason", "deleted"}});
     CHECK(may_use(e, "r6", purpose) == json{{"allowed", false}, {"reason", "deleted"}});
     // From then on, whatever the time.
-    CHECK(ok(e, {{"command", "mayUse"}, {"recordingId", "r6"}, {"purpose", purpose},
+    CHECK(ok(e, {{"command", "mayUse"}, {"actor", "system"}, {"recordingId", "r6"}, {"purpose", purpose},
                  {"now", at("2099-01-01T00:00:00Z")}})["allowed"] == false);
   }
   // And still after the state is exported and imported elsewhere.
   Engine copy;
-  ok(copy, {{"command", "importState"}, {"state", json::parse(exported(e))["result"]}});
+  import_state(copy, state_of(e));
   for (const char* purpose : purposes) CHECK(may_use(copy, "r6", purpose)["reason"] == "deleted");
-  fails(copy, {{"command", "mayUse"}, {"recordingId", "zz"}, {"purpose", "training"}}, "not_found", "recordingId");
-  fails(copy, {{"command", "mayUse"}, {"recordingId", "r6"}, {"purpose", "resale"}}, "invalid_input", "purpose");
+  fails(copy, {{"command", "mayUse"}, {"actor", "system"}, {"recordingId", "zz"}, {"purpose", "training"}}, "not_found",
+        "recordingId");
+  fails(copy, {{"command", "mayUse"}, {"actor", "system"}, {"recordingId", "r6"}, {"purpose", "resale"}},
+        "invalid_input", "purpose");
+  // Who asks is named and decided by the table (R-INT-5).
+  fails(copy, {{"command", "mayUse"}, {"recordingId", "r6"}, {"purpose", "training"}}, "invalid_input", "actor");
+  fails(copy, {{"command", "mayUse"}, {"actor", "c1"}, {"recordingId", "r6"}, {"purpose", "training"}}, "forbidden",
+        "actor");
 }
 
 TEST_CASE_FIXTURE(DeletionFixture, "the same request again deletes nothing and says so") {  // covers R-DEL-5
@@ -267,13 +274,14 @@ TEST_CASE_FIXTURE(DeletionFixture, "every request is receipted and audited with 
   json r1 = ok(e, request("g1", "req-1", "c1", "device", {{"deviceId", "d2"}}));
   json r2 = ok(e, request("g1", "req-2", "c2", "range",
                           {{"from", at("2020-01-01T00:00:00Z")}, {"to", at("2020-01-02T00:00:00Z")}}));
-  json state = json::parse(exported(e))["result"];
+  json state = state_of(e);
   CHECK(state["receipts"] == json::array({r1, r2}));
   json entries = audit_entries(e);
   REQUIRE(entries.size() == before + 2);
   CHECK(entries[before]["action"] == "recordings_deleted");
   CHECK(entries[before]["actor"] == "g1");
   CHECK(entries[before]["at"] == kNow);
+  CHECK(entries[before]["onBehalfOf"].is_null());
   CHECK(entries[before]["details"] == json{{"requestId", "req-1"}, {"kind", "device"}, {"profileId", "c1"},
                                            {"status", "deleted"}, {"counts", full_counts(1)}});
   // A request that found nothing is receipted and audited too.
@@ -319,7 +327,14 @@ TEST_CASE_FIXTURE(DeletionFixture, "only a verified guardian deletes a child's r
   fails(e, all("g1", "a1"), "forbidden", "actor");        // a guardian, for an adult
   fails(e, all("a2", "a1"), "forbidden", "actor");        // another adult
   fails(e, all("stranger", "c1"), "forbidden", "actor");  // not of this household
+  fails(e, all("support:s1", "c1"), "forbidden", "actor");  // support without a parent's request
+  fails(e, all("device:d1", "c1"), "forbidden", "actor");   // a device records, it does not delete
   fails(e, all("g1", "nobody"), "not_found", "profileId");
+  json none = all("g1", "c1");
+  none.erase("actor");
+  fails(e, none, "invalid_input", "actor");  // R-INT-5: nobody acts unnamed
+  none["actor"] = nullptr;
+  fails(e, none, "invalid_input", "actor");
   CHECK(live_ids(e).size() == 7);
 }
 
@@ -342,14 +357,25 @@ TEST_CASE_FIXTURE(DeletionFixture, "a request needs an id, a time and a profile"
 
 TEST_CASE_FIXTURE(DeletionFixture, "previewDeletion selects the same as the request, deleting nothing") {  // covers R-DEL-1
   json r = request("g1", "req-1", "c1", "range", {{"from", at("2026-03-10T00:00:00Z")}, {"to", at("2026-03-11T00:00:00Z")}});
-  r["command"] = "previewDeletion";
+  json p = r;
+  p["command"] = "previewDeletion";
+  p.erase("requestId");  // a preview needs no request id
   std::string before = exported(e);
-  json preview = ok(e, r);
+  json preview = ok(e, p);
   CHECK(preview["recordingIds"] == ids({"r1", "r2", "r4"}));
   CHECK(preview["counts"] == full_counts(3));
+  CHECK(preview["reason"].is_null());
   CHECK(exported(e) == before);
-  r["command"] = "deleteRecordings";
   CHECK(ok(e, r)["recordingIds"] == preview["recordingIds"]);
+  p["requestId"] = "req-2";
+  fails(e, p, "invalid_input", "requestId");
+  json nothing = p;
+  nothing.erase("requestId");
+  CHECK(ok(e, nothing)["reason"] == "no_match");
+  // A preview is a read, judged by the same table.
+  p.erase("requestId");
+  p["actor"] = "g2";
+  fails(e, p, "forbidden", "actor");
 }
 
 // ---- "what I just said" ----
@@ -384,14 +410,15 @@ TEST_CASE("just_said deletes the most recent recording in (now - 10 min, now]") 
   CHECK(live_ids(e) == v({"edge", "other-device", "sibling"}));
 }
 
-TEST_CASE("just_said includes a recording captured at now exactly") {  // covers R-DEL-2
+TEST_CASE("just_said includes a recording captured at now exactly; earlier nows are out of order") {  // covers R-DEL-2, R-INT-3
   Engine e;
   build_household(e);
   add_recording(e, recording("before", "c1", "d1", kSaid - kMinute), kSaid);
   add_recording(e, recording("now", "c1", "d1", kSaid), kSaid);
   CHECK(ok(e, just_said("j-1"))["recordingIds"] == ids({"now"}));
-  // Asked one millisecond before `now`'s recording, it is the earlier one.
-  CHECK(ok(e, just_said("j-2", "d1", kSaid - 1))["recordingIds"] == ids({"before"}));
+  CHECK(ok(e, just_said("j-2"))["recordingIds"] == ids({"before"}));
+  // A request dated before the last audit entry is refused: audit time never runs backwards.
+  fails(e, just_said("j-3", "d1", kSaid - 1), "out_of_order", "now");
 }
 
 TEST_CASE("the just-said window is the policy's") {  // covers R-DEL-2
@@ -462,10 +489,11 @@ TEST_CASE("today needs an offset of -720..840 minutes") {  // covers R-DEL-2
 
 namespace {
 json voice(const std::string& request_id, const std::string& profile, const std::string& device,
-           const std::string& utterance, Instant now = kSaid, int offset = 0) {
-  return {{"command", "voiceRequest"}, {"requestId", request_id}, {"profileId", profile},
-          {"deviceId", device},        {"utterance", utterance},  {"utcOffsetMinutes", offset},
-          {"now", now}};
+           const std::string& utterance, Instant now = kSaid, int offset = 0, std::string actor = "") {
+  return {{"command", "voiceRequest"}, {"actor", actor.empty() ? profile : actor},
+          {"requestId", request_id},   {"profileId", profile},
+          {"deviceId", device},        {"utterance", utterance},
+          {"utcOffsetMinutes", offset}, {"now", now}};
 }
 }  // namespace
 
@@ -493,6 +521,35 @@ TEST_CASE("deletion by voice only where it is turned on") {  // covers R-DEL-2
   fails(e, voice("v-3", "c1", "d1", "delete what I just said"), "forbidden", "profileId");
 }
 
+TEST_CASE("a voice request names its speaker, or the parent typing it") {  // covers R-DEL-2, R-INT-5, R-CON-6
+  Engine e;
+  build_household(e);
+  enable_voice(e, "g1", "c1");
+  add_recording(e, recording("said", "c1", "d1", kSaid - kMinute), kSaid);
+  add_recording(e, recording("more", "c1", "d1", kSaid - 2 * kMinute), kSaid);
+  json none = voice("v-1", "c1", "d1", "delete what I just said");
+  none.erase("actor");
+  fails(e, none, "invalid_input", "actor");
+  none["actor"] = nullptr;
+  fails(e, none, "invalid_input", "actor");
+  // Another child, an unverified guardian, an adult, the system: not theirs to say.
+  for (const char* other : {"c2", "g2", "a1", "system", "device:d1"}) {
+    INFO(other);
+    fails(e, voice("v-1", "c1", "d1", "delete what I just said", kSaid, 0, other), "forbidden", "actor");
+  }
+  // A parent typing it for the child.
+  json typed = ok(e, voice("v-1", "c1", "d1", "delete what I just said", kSaid, 0, "g1"));
+  CHECK(typed["actor"] == "g1");
+  CHECK(typed["recordingIds"] == ids({"said"}));
+  // Support on the parent's request: the receipt carries the request.
+  json support = voice("v-2", "c1", "d1", "delete what I just said", kSaid, 0, "support:s1");
+  support["onBehalfOf"] = "g1";
+  json helped = ok(e, support);
+  CHECK(helped["actor"] == "support:s1");
+  CHECK(helped["onBehalfOf"] == "g1");
+  CHECK(helped["recordingIds"] == ids({"more"}));
+}
+
 TEST_CASE("a voice request deletes only the speaker's recordings on that device") {  // covers R-DEL-2, R-DEL-6
   const Instant now = at("2026-03-10T20:00:00Z");
   Engine e;
@@ -509,8 +566,7 @@ TEST_CASE("a voice request deletes only the speaker's recordings on that device"
   CHECK(receipt["scope"]["utcOffsetMinutes"] == 60);
   CHECK(live_ids(e) == v({"brother", "kitchen", "yesterday"}));
   // Said again with the same request id: already done.
-  CHECK(ok(e, voice("v-1", "c1", "d1", "Alexa, delete everything I said today", now, 60))["status"] ==
-        "already_done");
+  CHECK(ok(e, voice("v-1", "c1", "d1", "Alexa, delete everything I said today", now, 60))["status"] == "already_done");
   // The same id for the other phrasing is a different request.
   fails(e, voice("v-1", "c1", "d1", "delete what I just said", now), "conflict", "requestId");
   // Nothing recent on that device.
@@ -525,14 +581,15 @@ TEST_CASE("a voice request that is not understood, or malformed, changes nothing
   add_recording(e, recording("said", "c1", "d1", kSaid - kMinute), kSaid);
   fails(e, voice("v-1", "c1", "d1", "delete everything"), "not_understood", "utterance");
   fails(e, voice("v-1", "c1", "d1", "don't delete what I just said"), "not_understood", "utterance");
-  fails(e, voice("v-1", "c1", "d1", std::string(1001, 'a')), "invalid_input", "utterance");
+  fails(e, voice("v-1", "c1", "d1", std::string(1001, 'a')), "too_large", "utterance");
   fails(e, voice("v-1", "c1", "d9", "delete what I just said"), "not_found", "deviceId");
   fails(e, voice("v-1", "c9", "d1", "delete what I just said"), "not_found", "profileId");
   json no_offset = voice("v-1", "c1", "d1", "delete what I just said");
   no_offset.erase("utcOffsetMinutes");
   fails(e, no_offset, "invalid_input", "utcOffsetMinutes");
   CHECK(is_live(e, "said"));
-  // Parsing alone changes nothing either.
+  // Parsing alone changes nothing either, and needs no actor (no household data).
   CHECK(ok(e, {{"command", "parseVoiceRequest"}, {"utterance", "Alexa, delete what I just said"}}) ==
         json{{"kind", "just_said"}});
+  fails(e, {{"command", "parseVoiceRequest"}, {"actor", "c1"}, {"utterance", "delete that"}}, "invalid_input", "actor");
 }

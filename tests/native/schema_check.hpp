@@ -3,7 +3,9 @@
 // use (type, const, enum, minimum/maximum, pattern, properties, required,
 // additionalProperties, propertyNames, maxProperties, dependentRequired,
 // items, prefixItems, minItems/maxItems, uniqueItems, anyOf, oneOf, not,
-// minLength), so the native suite can hold every answer to its schema. No
+// minLength, maxLength, $ref into the root's $defs; description, format, $defs
+// and x-* are annotations), so the native suite can hold every answer and
+// every command input to its schema. No
 // packaged C++ validator is installed; this one refuses a keyword it does not
 // know, so a schema cannot silently use more than it checks.
 #include <regex>
@@ -28,13 +30,23 @@ inline bool is_type(const json& v, const std::string& type) {
 }
 
 // The first problem, or "" when `v` holds to `s`.
-inline std::string check(const json& v, const json& s, const std::string& at = "$") {
+// `root` holds the $defs a "#/$defs/Name" reference points into.
+inline std::string check(const json& v, const json& s, const std::string& at = "$", const json* root = nullptr) {
   static const std::set<std::string> known = {
       "$schema", "title", "type", "const", "enum", "minimum", "maximum", "pattern", "properties", "required",
       "additionalProperties", "propertyNames", "maxProperties", "dependentRequired", "items", "prefixItems",
-      "minItems", "maxItems", "uniqueItems", "anyOf", "oneOf", "not", "minLength"};
+      "minItems", "maxItems", "uniqueItems", "anyOf", "oneOf", "not", "minLength", "maxLength", "$ref",
+      "description", "format", "$defs"};
   for (const auto& k : s.items())
-    if (!known.count(k.key())) return at + ": unknown keyword " + k.key();
+    if (!known.count(k.key()) && k.key().rfind("x-", 0) != 0) return at + ": unknown keyword " + k.key();
+  if (s.contains("$ref")) {
+    const std::string ref = s["$ref"];
+    const std::string prefix = "#/$defs/";
+    if (!root || ref.rfind(prefix, 0) != 0 || !(*root)["$defs"].contains(ref.substr(prefix.size())))
+      return at + ": cannot resolve " + ref;
+    auto e = check(v, (*root)["$defs"][ref.substr(prefix.size())], at, root);
+    if (!e.empty()) return e;
+  }
   if (s.contains("type") && !is_type(v, s["type"].get<std::string>())) return at + ": not " + s["type"].get<std::string>();
   if (s.contains("const") && v != s["const"]) return at + ": not " + s["const"].dump();
   if (s.contains("enum") && std::find(s["enum"].begin(), s["enum"].end(), v) == s["enum"].end())
@@ -45,6 +57,11 @@ inline std::string check(const json& v, const json& s, const std::string& at = "
     return at + ": does not match " + s["pattern"].get<std::string>();
   if (v.is_string() && s.contains("minLength") && v.get<std::string>().size() < s["minLength"].get<std::size_t>())
     return at + ": too short";
+  if (v.is_string() && s.contains("maxLength")) {
+    std::size_t chars = 0;  // JSON Schema counts characters, not bytes
+    for (unsigned char c : v.get<std::string>()) chars += (c & 0xC0) != 0x80;
+    if (chars > s["maxLength"].get<std::size_t>()) return at + ": too long";
+  }
   if (v.is_object()) {
     if (s.contains("maxProperties") && v.size() > s["maxProperties"].get<std::size_t>()) return at + ": too many properties";
     for (const auto& r : s.value("required", json::array()))
@@ -56,7 +73,7 @@ inline std::string check(const json& v, const json& s, const std::string& at = "
             if (!v.contains(r.get<std::string>())) return at + ": " + r.get<std::string>() + " goes with " + d.key();
     for (const auto& p : v.items()) {
       if (s.contains("propertyNames")) {
-        auto e = check(json(p.key()), s["propertyNames"], at + "." + p.key() + "(name)");
+        auto e = check(json(p.key()), s["propertyNames"], at + "." + p.key() + "(name)", root);
         if (!e.empty()) return e;
       }
       const json* sub = nullptr;
@@ -66,7 +83,7 @@ inline std::string check(const json& v, const json& s, const std::string& at = "
         if (s["additionalProperties"].is_object()) sub = &s["additionalProperties"];
       }
       if (sub) {
-        auto e = check(p.value(), *sub, at + "." + p.key());
+        auto e = check(p.value(), *sub, at + "." + p.key(), root);
         if (!e.empty()) return e;
       }
     }
@@ -82,31 +99,31 @@ inline std::string check(const json& v, const json& s, const std::string& at = "
     std::size_t first = 0;
     if (s.contains("prefixItems"))
       for (; first < s["prefixItems"].size() && first < v.size(); ++first) {
-        auto e = check(v[first], s["prefixItems"][first], at + "[" + std::to_string(first) + "]");
+        auto e = check(v[first], s["prefixItems"][first], at + "[" + std::to_string(first) + "]", root);
         if (!e.empty()) return e;
       }
     if (s.contains("items"))
       for (std::size_t i = first; i < v.size(); ++i) {
-        auto e = check(v[i], s["items"], at + "[" + std::to_string(i) + "]");
+        auto e = check(v[i], s["items"], at + "[" + std::to_string(i) + "]", root);
         if (!e.empty()) return e;
       }
   }
   if (s.contains("anyOf")) {
     bool any = false;
-    for (const auto& alt : s["anyOf"]) any = any || check(v, alt, at).empty();
+    for (const auto& alt : s["anyOf"]) any = any || check(v, alt, at, root).empty();
     if (!any) return at + ": matches no anyOf branch";
   }
   if (s.contains("oneOf")) {
     int matches = 0;
     std::string last;
     for (const auto& alt : s["oneOf"]) {
-      auto e = check(v, alt, at);
+      auto e = check(v, alt, at, root);
       if (e.empty()) ++matches;
       else last = e;
     }
     if (matches != 1) return at + ": matches " + std::to_string(matches) + " oneOf branches (" + last + ")";
   }
-  if (s.contains("not") && check(v, s["not"], at).empty()) return at + ": matches its not";
+  if (s.contains("not") && check(v, s["not"], at, root).empty()) return at + ": matches its not";
   return "";
 }
 

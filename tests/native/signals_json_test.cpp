@@ -1,7 +1,9 @@
 // The JSON the command layer answers with: decoded TC and GPP strings and ad
 // decisions hold to their JSON Schemas (checked by tests/native/schema_check.hpp
-// over many inputs), the reason words are one closed table, and the readers
-// of the decision's new inputs give values or coded errors with paths.
+// over many inputs), the reason words are one closed table, and the
+// decision's inputs (age signals, places, the operator's table) are read
+// through decideAds, setJurisdiction and setJurisdictionPolicy: values, or
+// coded errors with paths.
 #include <doctest/doctest.h>
 
 #include <fstream>
@@ -10,6 +12,7 @@
 #include <sstream>
 
 #include "ads/ads_json.hpp"
+#include "fixtures.hpp"
 #include "schema_check.hpp"
 #include "signals/signals_json.hpp"
 
@@ -112,20 +115,51 @@ TEST_CASE("the reason words are one closed table: unique, the error codes writte
   CHECK(list[2] == Reason::tcf_consent);
 }
 
-TEST_CASE("age signals are read strictly, with coded errors and paths") {  // covers R-AGE-2
+namespace {
+
+// describeCommands: every command's input and answer as JSON Schemas, with their $defs.
+const json& described() {
+  static const json d = json::parse(describe_commands_json());
+  return d;
+}
+const json& input_schema(const char* command) {
+  for (const auto& c : described()["commands"])
+    if (c["name"] == command) return c["input"];
+  FAIL("no command " << command);
+  return described();
+}
+
+// A command's input held to its schema from describeCommands ($refs into its $defs).
+void holds_in(const json& value, const json& schema) {
+  std::string problem = schema_check::check(value, schema, "$", &described());
+  CHECK_MESSAGE(problem.empty(), problem << " in " << value.dump().substr(0, 300));
+}
+
+json decide(Engine& e, json extra) {
+  json c = {{"command", "decideAds"}, {"now", 0}, {"age", "unknown"}, {"context", "general"}};
+  c.update(extra);
+  json out = e.execute(c);
+  REQUIRE(out["type"] == "success");  // it never fails: it fails closed
+  return out["result"];
+}
+
+}  // namespace
+
+TEST_CASE("decideAds reads age signals strictly, with coded errors and paths, and fails closed on them") {  // covers R-AGE-2, R-INT-4
+  Engine e;
   json good = json::parse(R"([
     {"source": "apple", "lowerBound": 13, "upperBound": 15, "ageRangeDeclaration": "guardianDeclared"},
     {"source": "google_play", "userStatus": "SUPERVISED", "ageLower": 13, "ageUpper": 15},
     {"source": "amazon", "userStatus": "VERIFIED", "ageLower": 18},
     {"source": "self_declared", "band": "18_plus"},
     {"source": "parent_declared", "band": "16_17"}])");
-  auto signals = read_age_signals(good, "ageSignals");
-  REQUIRE(signals);
-  REQUIRE(signals->size() == 5);
-  CHECK((*signals)[0].declaration == AppleDeclaration::guardian_declared);
-  CHECK((*signals)[1].status == StoreUserStatus::supervised);
-  CHECK((*signals)[4].band == AgeBand::from_16_to_17);
-  holds(good, age_signals_schema());
+  json d = decide(e, {{"ageSignals", good}});
+  CHECK_FALSE(d.contains("errors"));
+  CHECK(d["ageBand"] == "13_15");  // the lowest band any of them shows (R-AGE-2)
+  CHECK(d["ageTreatment"] == "teen");
+  CHECK(d["level"] == "contextual");
+  const json& schema = input_schema("decideAds");
+  holds_in(json{{"command", "decideAds"}, {"now", 0}, {"age", "unknown"}, {"ageSignals", good}}, schema);
   struct Bad {
     const char* json_text;
     const char* path;
@@ -133,52 +167,72 @@ TEST_CASE("age signals are read strictly, with coded errors and paths") {  // co
   };
   const Bad bad[] = {
       {R"({"source": "apple"})", "ageSignals"},
-      {R"([{"source": "apple"}])", "ageSignals[0]"},
+      {R"([{"source": "apple"}])", "ageSignals[0]", false},
       {R"([{"source": "facebook", "band": "13_15"}])", "ageSignals[0].source"},
-      {R"([{"source": "apple", "lowerBound": 16, "upperBound": 13}])", "ageSignals[0].upperBound", false},
+      {R"([{"source": "apple", "lowerBound": 16, "upperBound": 13}])", "ageSignals[0]", false},
       {R"([{"source": "apple", "lowerBound": "13"}])", "ageSignals[0].lowerBound"},
       {R"([{"source": "apple", "ageLower": 13}])", "ageSignals[0].ageLower"},
       {R"([{"source": "google_play", "ageLower": 13}])", "ageSignals[0].userStatus"},
       {R"([{"source": "google_play", "userStatus": "verified"}])", "ageSignals[0].userStatus"},
       {R"([{"source": "self_declared", "band": "14"}])", "ageSignals[0].band"},
       {R"([{"source": "parent_declared", "band": "13_15", "lowerBound": 13}])", "ageSignals[0].lowerBound"},
+      {R"([{"source": "apple", "lowerBound": 151}])", "ageSignals[0].lowerBound"},
       {R"([7])", "ageSignals[0]"},
   };
   for (const auto& b : bad) {
     CAPTURE(b.json_text);
     json v = json::parse(b.json_text);
-    auto r = read_age_signals(v, "ageSignals");
-    REQUIRE_FALSE(r);
-    CHECK(r.errors().front().code == code::invalid_input);
-    CHECK(r.errors().front().path == b.path);
-    if (b.schema_sees_it) CHECK_FALSE(schema_check::check(v, age_signals_schema()).empty());
+    json closed = decide(e, {{"ageSignals", v}});
+    CHECK(closed["level"] == "none");
+    CHECK(closed["ageTreatment"] == "child");
+    REQUIRE(closed["errors"].size() >= 1);
+    CHECK(closed["errors"].front()["code"] == code::invalid_input);
+    CHECK(closed["errors"].front()["path"] == b.path);
+    json command = {{"command", "decideAds"}, {"now", 0}, {"age", "unknown"}, {"ageSignals", v}};
+    if (b.schema_sees_it) CHECK_FALSE(schema_check::check(command, schema, "$", &described()).empty());
   }
 }
 
-TEST_CASE("a jurisdiction and an operator's overrides are read strictly, with coded errors and paths") {  // covers R-AGE-3
-  CHECK(*read_jurisdiction("US-CA", "jurisdiction") == "US-CA");
+TEST_CASE("a jurisdiction and an operator's overrides are read strictly, with coded errors and paths") {  // covers R-AGE-3, R-INT-4
+  Engine e;
+  fixtures::build_household(e);
+  auto set_place = [](json place) {
+    return json{{"command", "setJurisdiction"}, {"actor", "g1"}, {"now", fixtures::kStart}, {"jurisdiction", place}};
+  };
+  CHECK(fixtures::ok(e, set_place("US-CA"))["jurisdiction"] == "US-CA");
+  CHECK(fixtures::ok(e, set_place(nullptr))["jurisdiction"].is_null());  // unknown: the US rules
   for (json bad : {json("uk"), json("UK"), json(42), json("US-ZZ"), json("ABCDEFGHIJK")}) {
-    auto r = read_jurisdiction(bad, "jurisdiction");
-    REQUIRE_FALSE(r);
-    CHECK(r.errors().front().path == "jurisdiction");
-    CHECK(r.errors().front().code == code::invalid_input);
+    CAPTURE(bad.dump());
+    fixtures::fails(e, set_place(bad), code::invalid_input, "jurisdiction");
+    CHECK(decide(e, {{"jurisdiction", bad}})["level"] == "none");
   }
-  json overrides = json::parse(R"({"US-CA": {"teenAds16to17": "as_adult"}, "JP": {"regime": "other", "consentAge": 18},
-                                   "*": {"consentAge": 13}})");
-  auto o = read_jurisdiction_overrides(overrides, "jurisdictions");
-  REQUIRE(o);
-  CHECK(o->size() == 3);
-  CHECK(policy_for("US-CA", *o).teen_16_17 == TeenAdRule::as_adult);
-  CHECK(policy_for("JP", *o).consent_age == 18);
-  holds(overrides, jurisdiction_overrides_schema());
-  json bad = json::parse(R"({"UK": {}, "DE": {"consentAge": 12}, "FR": {"teenAds13to15": "sometimes"}, "IT": {"color": 1}, "ES": 3})");
-  auto r = read_jurisdiction_overrides(bad, "jurisdictions");
-  REQUIRE_FALSE(r);
+  auto set_policy = [](json overrides) {
+    return json{{"command", "setJurisdictionPolicy"}, {"actor", "operator"}, {"now", fixtures::kStart},
+                {"overrides", overrides}};
+  };
+  json overrides = json::parse(R"([{"code": "US-CA", "teenAds16to17": "as_adult"}, {"code": "JP", "regime": "other", "consentAge": 18},
+                                   {"code": "*", "consentAge": 13}])");
+  json table = fixtures::ok(e, set_policy(overrides));
+  CHECK(table["overrides"].size() == 3);
+  CHECK(table["defaults"].size() > 20);
+  const auto& stored = e.household().state().jurisdiction_policy;
+  CHECK(policy_for("US-CA", stored).teen_16_17 == TeenAdRule::as_adult);
+  CHECK(policy_for("JP", stored).consent_age == 18);
+  CHECK(policy_for("BR", stored).consent_age == 13);
+  CHECK(fixtures::ok(e, {{"command", "jurisdictionPolicy"}, {"actor", "anyone"}}) == table);
+  holds_in(set_policy(overrides), input_schema("setJurisdictionPolicy"));
+  json bad = json::parse(R"([{"code": "UK"}, {"code": "DE", "consentAge": 12}, {"code": "FR", "teenAds13to15": "sometimes"},
+                             {"code": "IT", "color": 1}, 3])");
+  json errors = fixtures::fails(e, set_policy(bad), code::invalid_input, "overrides[0].code");
   std::set<std::string> paths;
-  for (const auto& e : r.errors()) paths.insert(e.path);
-  CHECK(paths == std::set<std::string>{"jurisdictions.UK", "jurisdictions.DE.consentAge", "jurisdictions.FR.teenAds13to15",
-                                       "jurisdictions.IT.color", "jurisdictions.ES"});
-  CHECK_FALSE(read_jurisdiction_overrides(json::array(), "jurisdictions"));
-  holds(json("US-CA"), jurisdiction_schema());
-  CHECK_FALSE(schema_check::check(json("us-ca"), jurisdiction_schema()).empty());
+  for (const auto& err : errors) paths.insert(err["path"]);
+  CHECK(paths == std::set<std::string>{"overrides[0].code", "overrides[1].consentAge", "overrides[2].teenAds13to15",
+                                       "overrides[3].color", "overrides[4]"});
+  fixtures::fails(e, set_policy(json::parse(R"([{"code": "DE"}, {"code": "DE", "consentAge": 14}])")), code::invalid_input,
+                  "overrides[1].code");
+  fixtures::fails(e, set_policy(json::object()), code::invalid_input, "overrides");
+  fixtures::fails(e, {{"command", "setJurisdictionPolicy"}, {"actor", "g1"}, {"now", fixtures::kStart}, {"overrides", overrides}},
+                  code::forbidden, "actor");
+  CHECK_FALSE(schema_check::check(set_policy(bad), input_schema("setJurisdictionPolicy"), "$", &described()).empty());
+  CHECK_FALSE(schema_check::check(set_place("us-ca"), input_schema("setJurisdiction"), "$", &described()).empty());
 }

@@ -176,11 +176,14 @@ TEST_CASE("parseVoiceRequest through the engine") {  // covers R-DEL-2
   CHECK(out["type"] == "failure");
   CHECK(has_error(out["errors"], "not_understood", "utterance"));
   out = e.execute({{"command", "parseVoiceRequest"}, {"utterance", std::string(1001, 'x')}});
-  CHECK(has_error(out["errors"], "invalid_input", "utterance"));
+  CHECK(has_error(out["errors"], "too_large", "utterance"));  // a limit is too_large (R-INT-4)
   out = e.execute({{"command", "parseVoiceRequest"}, {"utterance", 42}});
   CHECK(has_error(out["errors"], "invalid_input", "utterance"));
   out = e.execute({{"command", "parseVoiceRequest"}});
   CHECK(has_error(out["errors"], "invalid_input", "utterance"));
   out = e.execute({{"command", "parseVoiceRequest"}, {"utterance", "delete that"}, {"lang", "en"}});
   CHECK(has_error(out["errors"], "invalid_input", "lang"));
+  // No household data is read: no actor is taken (R-INT-5).
+  out = e.execute({{"command", "parseVoiceRequest"}, {"utterance", "delete that"}, {"actor", "c1"}});
+  CHECK(has_error(out["errors"], "invalid_input", "actor"));
 }

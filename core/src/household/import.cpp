@@ -143,6 +143,10 @@ void keep_withdrawals(HouseholdState& into, const HouseholdState& current, Kept&
 
 // R-INT-2: what the current state deleted stays deleted in what comes in.
 Kept keep_deletions(HouseholdState& into, const HouseholdState& current) {
+  // The sets below view the ids in `into`, which then grows: no reallocation while they are read.
+  into.tombstones.reserve(into.tombstones.size() + current.tombstones.size());
+  into.removed_profiles.reserve(into.removed_profiles.size() + current.removed_profiles.size());
+  into.receipts.reserve(into.receipts.size() + current.receipts.size());
   Kept kept;
   std::unordered_set<std::string_view> tombstoned, receipts, removed;
   for (const auto& t : into.tombstones) tombstoned.insert(t.recording_id);

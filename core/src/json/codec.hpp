@@ -191,8 +191,14 @@ struct VariantChecker {
   template <class E>
   void choose(const char* discriminator, bool matches, E value, std::initializer_list<const char*> required,
               std::initializer_list<const char*> allowed) {
-    for (const char* f : required) variant_fields.push_back(f);
-    for (const char* f : allowed) variant_fields.push_back(f);
+    // A field several variants share is listed (and refused) once.
+    auto note = [&](const char* f) {
+      for (const char* v : variant_fields)
+        if (std::string_view(v) == f) return;
+      variant_fields.push_back(f);
+    };
+    for (const char* f : required) note(f);
+    for (const char* f : allowed) note(f);
     if (!matches) return;
     decided = true;
     chosen_word = std::string(word(value));

@@ -7,7 +7,7 @@
 // detail class that copies every character into two buffers. Reading a
 // household of a million recordings through a DOM costs gigabytes in wasm;
 // a pull tokenizer lets each reader take exactly the fields it knows.
-// tests/native/json_test.cpp checks it against nlohmann on generated text.
+// tests/native/json_reader_test.cpp checks it against nlohmann on generated text.
 #include <cstddef>
 #include <cstdint>
 #include <string>
