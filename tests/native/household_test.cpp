@@ -309,6 +309,28 @@ TEST_CASE("members join through the operator or a verified guardian") {  // cove
   fails(e, device("t1", "d5"), "forbidden", "actor");
 }
 
+TEST_CASE("renameDevice: who may add a device renames it; the recordings keep their device; audited") {  // covers R-CON-6, R-DEL-5
+  Engine e;
+  build_household(e);
+  ok(e, {{"command", "setRetention"}, {"actor", "g1"}, {"now", kStart}, {"profileId", "a1"}, {"setting", "18_months"}});
+  add_recording(e, recording("r1", "a1", "d1", kStart));
+  auto rename = [&](const std::string& actor, const std::string& device, const std::string& name) {
+    return json{{"command", "renameDevice"}, {"actor", actor}, {"now", later(e)}, {"deviceId", device}, {"name", name}};
+  };
+  json device = ok(e, rename("g1", "d1", "Living room speaker"));
+  CHECK(device == json{{"id", "d1"}, {"name", "Living room speaker"}, {"gpcAt", nullptr}});
+  CHECK(audit_entries(e).back()["action"] == "device_renamed");
+  CHECK(audit_entries(e).back()["details"] == json{{"deviceId", "d1"}, {"from", "Kitchen speaker"}, {"to", "Living room speaker"}});
+  CHECK(state_of(e)["recordings"][0]["deviceId"] == "d1");
+  ok(e, rename("a1", "d1", "Speaker"));
+  fails(e, rename("c1", "d1", "Mine"), "forbidden", "actor");
+  fails(e, rename("g2", "d1", "Mine"), "forbidden", "actor");
+  fails(e, rename("g1", "d9", "Nowhere"), "not_found", "deviceId");
+  fails(e, rename("g1", "d1", ""), "invalid_input", "name");
+  fails(e, rename("g1", "d1", std::string(201, 'x')), "too_large", "name");
+  check_round_trip(e);
+}
+
 TEST_CASE("ids are unique: guardians and profiles share one namespace, reserved ids refused") {  // covers R-INT-5
   Engine e;
   build_household(e);
