@@ -39,6 +39,8 @@ Result<Selection> select(const Household::Impl& h, const cmd::DeletionScope& r, 
   if (r.kind == RequestKind::range && *r.from >= *r.to)
     return Error{code::invalid_input, "to", "a range is [from, to): `to` must be after `from`"};
   if (r.kind == RequestKind::ids) {
+    // Nothing asked is not "already deleted": refused, as before the rewrite.
+    if (r.ids->empty()) return Error{code::invalid_input, "ids", "names no recording: give at least one id"};
     Errors errors;
     bool any_live = false;
     std::unordered_set<std::string_view> seen;
