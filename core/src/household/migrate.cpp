@@ -82,6 +82,8 @@ void v1_to_v2(json& state) {
 // not import back, repaired (each repair is listed in the migration entry).
 void v2_to_v3(json& state, std::vector<std::string>& repaired) {
   state["schemaVersion"] = kSchemaVersion;
+  // Schema 2 had no operator's jurisdiction table: the defaults applied.
+  if (!member(state, "jurisdictionPolicy")) state["jurisdictionPolicy"] = json::array();
   std::map<std::string, bool> child_profiles;
   if (json* profiles = array(state, "profiles"))
     for (json& p : *profiles) {
