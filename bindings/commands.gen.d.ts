@@ -30,9 +30,9 @@ export type StoreEvent = 'revoked' | 'significant_change';
 export type StoreUserStatus = 'VERIFIED' | 'SUPERVISED' | 'SUPERVISED_APPROVAL_PENDING' | 'SUPERVISED_APPROVAL_DENIED' | 'UNKNOWN' | 'DECLARED';
 export type Target = 'household' | 'child' | 'teen' | 'adult';
 export type TeenAdRule = 'never' | 'off_by_default' | 'gpp_opt_in' | 'as_adult';
+export type UnknownAge = 'unknown';
 export type UseVerdict = 'allowed' | 'deleted' | 'never_sold' | 'past_due' | 'consent_required' | 'disclosure_consent_required';
 export type VoiceCommand = 'just_said' | 'today';
-export type cmd::UnknownAge = 'unknown';
 
 export interface AccessRow {
   command: string;
@@ -1986,7 +1986,7 @@ export type DecideAdsInput = {
 } | {
   profileId?: never;
   /** for nobody known (R-ADS-5) */
-  age: cmd::UnknownAge;
+  age: UnknownAge;
 }
 );
 /** The input of `recordGpc`. */
