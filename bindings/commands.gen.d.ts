@@ -73,7 +73,7 @@ export interface AdDecision {
   gpp?: string;
   gpp_sid?: number[];
 };
-  saleAllowed: 'false';
+  saleAllowed: false;
   user?: {
   consent: string;
 };
@@ -243,7 +243,7 @@ export interface GppString {
   /** 0..63 */
   consentScreen: number;
   created: number;
-  isServiceSpecific: 'true';
+  isServiceSpecific: true;
   lastUpdated: number;
   /** 4..63 */
   policyVersion: number;
@@ -288,9 +288,9 @@ export interface GppString {
   /** 0..65535 */
   maxVendorId: number;
 } | null;
-  version: '2';
+  version: 2;
 };
-  id: '2';
+  id: 2;
   name: 'tcfeuv2';
   text: string;
 } | {
@@ -298,9 +298,9 @@ export interface GppString {
   lspaCovered: 'Y' | 'N' | '-';
   notice: 'Y' | 'N' | '-';
   optOutSale: 'Y' | 'N' | '-';
-  version: '1';
+  version: 1;
 };
-  id: '6';
+  id: 6;
   name: 'uspv1';
   text: string;
 } | {
@@ -334,7 +334,7 @@ export interface GppString {
   targetedAdvertisingOptOut: number;
   /** 0..2 */
   targetedAdvertisingOptOutNotice: number;
-  version: '1';
+  version: 1;
 } | {
   gpc: boolean | null;
   knownChildSensitiveDataConsents: number[];
@@ -365,9 +365,9 @@ export interface GppString {
   targetedAdvertisingOptOut: number;
   /** 0..2 */
   targetedAdvertisingOptOutNotice: number;
-  version: '2';
+  version: 2;
 };
-  id: '7';
+  id: 7;
   name: 'usnat';
   text: string;
 } | {
@@ -393,9 +393,9 @@ export interface GppString {
   sharingOptOut: number;
   /** 0..2 */
   sharingOptOutNotice: number;
-  version: '1';
+  version: 1;
 };
-  id: '8';
+  id: 8;
   name: 'usca';
   text: string;
 } | {
@@ -419,9 +419,9 @@ export interface GppString {
   targetedAdvertisingOptOut: number;
   /** 0..2 */
   targetedAdvertisingOptOutNotice: number;
-  version: '1';
+  version: 1;
 };
-  id: '9';
+  id: 9;
   name: 'usva';
   text: string;
 } | {
@@ -446,9 +446,9 @@ export interface GppString {
   targetedAdvertisingOptOut: number;
   /** 0..2 */
   targetedAdvertisingOptOutNotice: number;
-  version: '1';
+  version: 1;
 };
-  id: '10';
+  id: 10;
   name: 'usco';
   text: string;
 } | {
@@ -474,9 +474,9 @@ export interface GppString {
   targetedAdvertisingOptOut: number;
   /** 0..2 */
   targetedAdvertisingOptOutNotice: number;
-  version: '1';
+  version: 1;
 };
-  id: '11';
+  id: 11;
   name: 'usut';
   text: string;
 } | {
@@ -500,9 +500,9 @@ export interface GppString {
   targetedAdvertisingOptOut: number;
   /** 0..2 */
   targetedAdvertisingOptOutNotice: number;
-  version: '1';
+  version: 1;
 };
-  id: '12';
+  id: 12;
   name: 'usct';
   text: string;
 } | {
@@ -527,9 +527,9 @@ export interface GppString {
   targetedAdvertisingOptOut: number;
   /** 0..2 */
   targetedAdvertisingOptOutNotice: number;
-  version: '1';
+  version: 1;
 };
-  id: '13';
+  id: 13;
   name: 'usfl';
   text: string;
 } | {
@@ -555,9 +555,9 @@ export interface GppString {
   targetedAdvertisingOptOut: number;
   /** 0..2 */
   targetedAdvertisingOptOutNotice: number;
-  version: '1';
+  version: 1;
 };
-  id: '14';
+  id: 14;
   name: 'usmt';
   text: string;
 } | {
@@ -583,9 +583,9 @@ export interface GppString {
   targetedAdvertisingOptOut: number;
   /** 0..2 */
   targetedAdvertisingOptOutNotice: number;
-  version: '1';
+  version: 1;
 };
-  id: '15';
+  id: 15;
   name: 'usor';
   text: string;
 } | {
@@ -612,9 +612,9 @@ export interface GppString {
   targetedAdvertisingOptOut: number;
   /** 0..2 */
   targetedAdvertisingOptOutNotice: number;
-  version: '1';
+  version: 1;
 };
-  id: '16';
+  id: 16;
   name: 'ustx';
   text: string;
 } | {
@@ -640,9 +640,9 @@ export interface GppString {
   targetedAdvertisingOptOut: number;
   /** 0..2 */
   targetedAdvertisingOptOutNotice: number;
-  version: '1';
+  version: 1;
 };
-  id: '17';
+  id: 17;
   name: 'usde';
   text: string;
 } | {
@@ -669,9 +669,9 @@ export interface GppString {
   targetedAdvertisingOptOut: number;
   /** 0..2 */
   targetedAdvertisingOptOutNotice: number;
-  version: '1';
+  version: 1;
 };
-  id: '18';
+  id: 18;
   name: 'usia';
   text: string;
 } | {
@@ -698,9 +698,9 @@ export interface GppString {
   targetedAdvertisingOptOut: number;
   /** 0..2 */
   targetedAdvertisingOptOutNotice: number;
-  version: '1';
+  version: 1;
 };
-  id: '19';
+  id: 19;
   name: 'usne';
   text: string;
 } | {
@@ -726,9 +726,9 @@ export interface GppString {
   targetedAdvertisingOptOut: number;
   /** 0..2 */
   targetedAdvertisingOptOutNotice: number;
-  version: '1';
+  version: 1;
 };
-  id: '20';
+  id: 20;
   name: 'usnh';
   text: string;
 } | {
@@ -754,9 +754,9 @@ export interface GppString {
   targetedAdvertisingOptOut: number;
   /** 0..2 */
   targetedAdvertisingOptOutNotice: number;
-  version: '1';
+  version: 1;
 };
-  id: '21';
+  id: 21;
   name: 'usnj';
   text: string;
 } | {
@@ -783,9 +783,9 @@ export interface GppString {
   targetedAdvertisingOptOut: number;
   /** 0..2 */
   targetedAdvertisingOptOutNotice: number;
-  version: '1';
+  version: 1;
 };
-  id: '22';
+  id: 22;
   name: 'ustn';
   text: string;
 } | {
@@ -812,9 +812,9 @@ export interface GppString {
   targetedAdvertisingOptOut: number;
   /** 0..2 */
   targetedAdvertisingOptOutNotice: number;
-  version: '1';
+  version: 1;
 };
-  id: '23';
+  id: 23;
   name: 'usmn';
   text: string;
 } | {
@@ -826,7 +826,7 @@ export interface GppString {
   mspaCoveredTransaction: number;
   /** 0..2 */
   mspaMode: number;
-  mspaVersion: '1';
+  mspaVersion: 1;
   /** 0..2 */
   processingNotice: number;
   /** 0..2 */
@@ -838,7 +838,7 @@ export interface GppString {
   /** 0..2 */
   targetedAdvertisingOptOutNotice: number;
 };
-  id: '24';
+  id: 24;
   name: 'usmd';
   text: string;
 } | {
@@ -851,7 +851,7 @@ export interface GppString {
   mspaCoveredTransaction: number;
   /** 0..2 */
   mspaMode: number;
-  mspaVersion: '1';
+  mspaVersion: 1;
   /** 0..2 */
   processingNotice: number;
   /** 0..2 */
@@ -864,7 +864,7 @@ export interface GppString {
   /** 0..2 */
   targetedAdvertisingOptOutNotice: number;
 };
-  id: '25';
+  id: 25;
   name: 'usin';
   text: string;
 } | {
@@ -877,7 +877,7 @@ export interface GppString {
   mspaCoveredTransaction: number;
   /** 0..2 */
   mspaMode: number;
-  mspaVersion: '1';
+  mspaVersion: 1;
   /** 0..2 */
   processingNotice: number;
   /** 0..2 */
@@ -890,7 +890,7 @@ export interface GppString {
   /** 0..2 */
   targetedAdvertisingOptOutNotice: number;
 };
-  id: '26';
+  id: 26;
   name: 'usky';
   text: string;
 } | {
@@ -903,7 +903,7 @@ export interface GppString {
   mspaCoveredTransaction: number;
   /** 0..2 */
   mspaMode: number;
-  mspaVersion: '1';
+  mspaVersion: 1;
   /** 0..2 */
   processingNotice: number;
   /** 0..2 */
@@ -916,7 +916,7 @@ export interface GppString {
   /** 0..2 */
   targetedAdvertisingOptOutNotice: number;
 };
-  id: '27';
+  id: 27;
   name: 'usri';
   text: string;
 } | {
@@ -926,7 +926,7 @@ export interface GppString {
   name: string | null;
   text: string;
 }>;
-  version: '1';
+  version: 1;
 }
 export interface Guardian {
   id: string;
@@ -1276,7 +1276,7 @@ export interface TcString {
   /** 0..63 */
   consentScreen: number;
   created: number;
-  isServiceSpecific: 'true';
+  isServiceSpecific: true;
   lastUpdated: number;
   /** 4..63 */
   policyVersion: number;
@@ -1321,7 +1321,7 @@ export interface TcString {
   /** 0..65535 */
   maxVendorId: number;
 } | null;
-  version: '2';
+  version: 2;
 }
 export interface ThirdParty {
   /** at most 200 bytes */
