@@ -34,6 +34,9 @@ function refusal(errors) {
 // household is never copied whole twice into the module's memory.
 const STATE_PIECE = 16 << 20;
 
+// importState and previewImport: their state crosses beside the command, whichever method runs them.
+const TAKES_STATE = new Set(COMMANDS.filter((c) => c.takesState).map((c) => c.name));
+
 // The engines of each loaded module: when one aborts, its memory cannot be
 // trusted, so every engine on it stops (R-INT-4).
 const enginesOf = new WeakMap();
@@ -91,6 +94,7 @@ class Engine extends Commands {
   /** Runs a command by name: its answer and what it did (`effects`). */
   execute(name, input) {
     if (typeof name !== 'string') throw failure('invalid_input', 'execute takes a command name and its input', 'command');
+    if (TAKES_STATE.has(name)) return this.#withState(name, input);
     const text = this.#text(name, input);
     return this.#answer(this.#native_call((native) => native.execute(text)));
   }
