@@ -1,7 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createPrivacyEngine } from '../../dist/index.mjs';
-import { household, recording, addRecording, intake, consent, NOW, DAY, PARENT } from './fixtures.mjs';
+import { household, recording, addRecording, intake, consent, NOW, DAY, PARENT, assertReimports } from './fixtures.mjs';
 
 const METHODS = ['signed_form', 'payment_card', 'toll_free_call', 'video_call', 'government_id',
   'knowledge_based', 'face_match', 'text_plus', 'email_plus'];
@@ -18,13 +17,6 @@ async function withNewChild() {
 
 const child = (engine, id) => engine.overview(PARENT).profiles.find((p) => p.id === id);
 
-/** Every state the commands reach exports and imports back byte for byte (R-INT-1). */
-async function assertReimports(engine, why) {
-  const json = engine.exportStateJson(PARENT);
-  const copy = await createPrivacyEngine({ state: json, actor: 'system', now: NOW });
-  assert.equal(copy.exportStateJson(PARENT), json, why);
-  copy.close();
-}
 
 test('no collection before verified consent: a child can be created, not enabled, not recorded into', async () => { // covers R-CON-1
   const engine = await withNewChild();

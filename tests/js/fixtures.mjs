@@ -1,4 +1,5 @@
 // A small household built through the public API, shared by the JS tests.
+import assert from 'node:assert/strict';
 import { createPrivacyEngine } from '../../dist/index.mjs';
 
 export const NOW = Date.UTC(2026, 10, 29, 12, 0, 0); // 2026-11-29T12:00:00Z
@@ -55,6 +56,14 @@ export async function household({ recordings = [] } = {}) {
   for (const profileId of ['c1', 'c2']) consent(engine, profileId, 'signed_form', at);
   if (recordings.length) intake(engine, recordings);
   return engine;
+}
+
+/** Every state the commands reach exports and imports back into a new engine byte for byte (R-INT-1). */
+export async function assertReimports(engine, why) {
+  const json = engine.exportStateJson({ actor: 'system' });
+  const copy = await createPrivacyEngine({ state: json, actor: 'system', now: NOW });
+  assert.equal(copy.exportStateJson({ actor: 'system' }), json, why);
+  copy.close();
 }
 
 /** Who reads household data in the tests: the verified parent (R-INT-5: reads name their actor too). */

@@ -1,18 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createPrivacyEngine } from '../../dist/index.mjs';
-import { household, recording, addRecording, consent, policy, NOW, SETUP, DAY, PARENT } from './fixtures.mjs';
+import { household, recording, addRecording, consent, policy, NOW, SETUP, DAY, PARENT, assertReimports } from './fixtures.mjs';
 
 const at = (iso) => Date.parse(iso);
 const SYSTEM = { actor: 'system' };
 const profile = (engine, id) => engine.overview(PARENT).profiles.find((p) => p.id === id);
 
-async function assertReimports(engine, why) {
-  const json = engine.exportStateJson(PARENT);
-  const copy = await createPrivacyEngine({ state: json, actor: 'system', now: NOW });
-  assert.equal(copy.exportStateJson(PARENT), json, why);
-  copy.close();
-}
 
 test('parents create, rename and remove child profiles; removal deletes all their data with a receipt', async () => { // covers R-PRO-1, R-DEL-3
   const engine = await household({ recordings: [recording('r1', 'c2', 'd1', NOW - DAY), recording('r2', 'c2', 'd2', NOW - DAY)] });
