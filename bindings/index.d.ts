@@ -5,9 +5,9 @@
 import type {
   Answer, AuditHead, CommandInputs, CommandName, CommandResults, Commands, ErrorCode, HouseholdState,
   ImportAnswer, ImportStateInput, Instant, PreviewImportInput,
-} from './commands.gen';
+} from './commands.gen.js';
 
-export * from './commands.gen';
+export * from './commands.gen.js';
 
 /** One problem with a call: a stable code, where it is (a path like `recordings[3].capturedAt`), and words. */
 export interface ErrorDetail { code: ErrorCode; path: string; message: string }

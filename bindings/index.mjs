@@ -32,6 +32,9 @@ function refusal(errors) {
   return new PrivacyError(first.code, `${first.message}${where}${more}`, errors);
 }
 
+// importState and previewImport: their state crosses beside the command, whichever method runs them.
+const TAKES_STATE = new Set(COMMANDS.filter((c) => c.takesState).map((c) => c.name));
+
 // The engines of each loaded module: when one aborts, its memory cannot be
 // trusted, so every engine on it stops (R-INT-4).
 const enginesOf = new WeakMap();
@@ -89,6 +92,7 @@ class Engine extends Commands {
   /** Runs a command by name: its answer and what it did (`effects`). */
   execute(name, input) {
     if (typeof name !== 'string') throw failure('invalid_input', 'execute takes a command name and its input', 'command');
+    if (TAKES_STATE.has(name)) return this.#withState(name, input);
     const text = this.#text(name, input);
     return this.#answer(this.#native_call((native) => native.execute(text)));
   }

@@ -21,7 +21,8 @@ function typeNames(defs) {
 function tsType(schema, name) {
   if (schema.$ref) return name(schema.$ref.split('/').pop());
   if (schema['x-type'] && SPECIAL[schema['x-type']]) return SPECIAL[schema['x-type']];
-  if (schema.const !== undefined) return `'${schema.const}'`;
+  // A string const is a string literal type; a boolean or number one its own literal (false, 2).
+  if (schema.const !== undefined) return typeof schema.const === 'string' ? `'${schema.const}'` : String(schema.const);
   if (schema.anyOf) return schema.anyOf.map((s) => tsType(s, name)).join(' | ');
   if (schema.oneOf && !schema.properties) return schema.oneOf.map((s) => tsType(s, name)).join(' | ');
   if (schema.prefixItems) return `[${schema.prefixItems.map((s) => tsType(s, name)).join(', ')}]`;

@@ -3,7 +3,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createPrivacyEngine, PrivacyError } from '../../dist/index.mjs';
-import { household } from './fixtures.mjs';
+import { household, NOW } from './fixtures.mjs';
+
+// decideAds at NOW; for a known person the service asks (R-INT-5), for nobody known no actor is named.
+const decide = (engine, input) => engine.decideAds({ now: NOW, ...('age' in input ? {} : { actor: 'system' }), ...input });
 
 // Made by the IAB's reference encoders: a GPP string with a TCF v2.3 EU
 // section (purposes 1, 3, 4 and vendors 32 and 755 consented; 755, 32, 8
@@ -23,14 +26,14 @@ test('R-ADS-1: a child profile never gets personalised ads, whatever the signals
   const engine = await household();
   for (const context of CONTEXTS) {
     for (const gpc of [false, true]) {
-      const d = engine.decideAds({ profileId: 'c1', context, ...allowing, gpc });
+      const d = decide(engine, { profileId: 'c1', context, ...allowing, gpc });
       assert.equal(d.level, 'contextual', context);
       assert.equal(d.ageTreatment, 'child');
       assert.ok(d.reasons.includes('R-ADS-1') && d.reasons.includes('child_profile'));
     }
   }
   // A kids experience: not even an adult.
-  const adult = engine.decideAds({ profileId: 'a1', context: 'kids_experience', ...allowing });
+  const adult = decide(engine, { profileId: 'a1', context: 'kids_experience', ...allowing });
   assert.equal(adult.level, 'contextual');
   assert.ok(adult.reasons.includes('R-ADS-1') && adult.reasons.includes('kids_experience'));
   engine.close();
@@ -40,7 +43,7 @@ test('R-ADS-2: personal data is never sold, for any profile, context or signal',
   const engine = await household();
   for (const who of [{ profileId: 'c1' }, { profileId: 'a1' }, { age: 'unknown' }, {}]) {
     for (const context of [...CONTEXTS, 'nowhere']) {
-      const d = engine.decideAds({ ...who, context, ...allowing });
+      const d = decide(engine, { ...who, context, ...allowing });
       assert.equal(d.saleAllowed, false);
       assert.equal(d.reasons[0], 'R-ADS-2');
     }
@@ -50,18 +53,18 @@ test('R-ADS-2: personal data is never sold, for any profile, context or signal',
 
 test('R-ADS-3: regs.coppa is 1 for a child or a child-directed context, and the GPP string is passed on', async () => {
   const engine = await household();
-  assert.equal(engine.decideAds({ profileId: 'c1', context: 'general' }).regs.coppa, 1);
-  assert.equal(engine.decideAds({ profileId: 'a1', context: 'child_directed', ...allowing }).regs.coppa, 1);
-  assert.equal(engine.decideAds({ profileId: 'a1', context: 'child_directed', ...allowing }).level, 'contextual');
-  assert.equal(engine.decideAds({ profileId: 'a1', context: 'mixed_audience' }).regs.coppa, 0);
-  const d = engine.decideAds({ profileId: 'a1', context: 'general', gppString: GPP_ALL, vendorId: 755 });
+  assert.equal(decide(engine, { profileId: 'c1', context: 'general' }).regs.coppa, 1);
+  assert.equal(decide(engine, { profileId: 'a1', context: 'child_directed', ...allowing }).regs.coppa, 1);
+  assert.equal(decide(engine, { profileId: 'a1', context: 'child_directed', ...allowing }).level, 'contextual');
+  assert.equal(decide(engine, { profileId: 'a1', context: 'mixed_audience' }).regs.coppa, 0);
+  const d = decide(engine, { profileId: 'a1', context: 'general', gppString: GPP_ALL, vendorId: 755 });
   assert.deepEqual(d.regs, { coppa: 0, gpp: GPP_ALL, gpp_sid: [2, 6, 7] });
   engine.close();
 });
 
 test('R-ADS-4: an adult gets personalised ads only where TCF, usnat, US Privacy and GPC allow', async () => {
   const engine = await household();
-  const adult = (input) => engine.decideAds({ profileId: 'a1', context: 'general', ...input });
+  const adult = (input) => decide(engine, { profileId: 'a1', context: 'general', ...input });
   assert.equal(adult({ tcString: TCF_CONSENT, vendorId: 755 }).level, 'personalised');
   assert.deepEqual(adult({ tcString: TCF_CONSENT, vendorId: 755 }).reasons, ['R-ADS-2', 'R-ADS-4', 'R-SIG-1', 'tcf_consent']);
   assert.ok(adult({ tcString: TCF_CONSENT, vendorId: 8 }).reasons.includes('tcf_vendor_consent_missing'));
@@ -83,20 +86,21 @@ test('R-ADS-4: an adult gets personalised ads only where TCF, usnat, US Privacy 
 test('R-ADS-5: unknown age is treated as a child where children are expected; works without a household', async () => {
   const engine = await createPrivacyEngine(); // no household at all
   for (const context of ['child_directed', 'mixed_audience', 'kids_experience']) {
-    const d = engine.decideAds({ age: 'unknown', context, ...allowing });
+    const d = decide(engine, { age: 'unknown', context, ...allowing });
     assert.equal(d.level, 'contextual');
     assert.equal(d.ageTreatment, 'child');
     assert.equal(d.regs.coppa, 1);
     assert.ok(d.reasons.includes('R-ADS-5') && d.reasons.includes('unknown_age'));
   }
-  assert.equal(engine.decideAds({ age: 'unknown', context: 'general', ...allowing }).level, 'personalised');
+  assert.equal(decide(engine, { age: 'unknown', context: 'general', ...allowing }).level, 'personalised');
   engine.close();
 });
 
 test('R-ADS-6 and failing closed: every decision says why; anything wrong gives no ads, treated as a child', async () => {
   const engine = await household();
   const bad = [
-    [{ context: 'general' }, 'invalid_input', 'profileId'],
+    [{ context: 'general' }, 'invalid_input', ''],  // neither profileId nor age
+    [{ profileId: 'a1', age: 'unknown', context: 'general' }, 'invalid_input', ''],  // both
     [{ profileId: 'nobody', context: 'general' }, 'not_found', 'profileId'],
     [{ profileId: 'a1', context: 'everywhere' }, 'invalid_input', 'context'],
     [{ profileId: 'a1', context: 'general', tcString: 'garbage' }, 'invalid_signal', 'tcString'],
@@ -106,7 +110,7 @@ test('R-ADS-6 and failing closed: every decision says why; anything wrong gives 
     [{ profileId: 'a1', context: 'general', vendorId: 70000 }, 'invalid_input', 'vendorId'],
   ];
   for (const [input, code, path] of bad) {
-    const d = engine.decideAds(input);
+    const d = decide(engine, input);
     assert.equal(d.level, 'none', JSON.stringify(input));
     assert.equal(d.ageTreatment, 'child');
     assert.equal(d.regs.coppa, 1);
@@ -115,7 +119,7 @@ test('R-ADS-6 and failing closed: every decision says why; anything wrong gives 
     assert.ok(d.errors.some((e) => e.code === code && e.path === path), JSON.stringify(d.errors));
   }
   // A child's decision fails closed too (never less protective).
-  assert.equal(engine.decideAds({ profileId: 'c1', context: 'general', tcString: 'garbage' }).level, 'none');
+  assert.equal(decide(engine, { profileId: 'c1', context: 'general', tcString: 'garbage' }).level, 'none');
   engine.close();
 });
 
@@ -132,5 +136,17 @@ test('decodeTcString and decodeGpp: decoded fields, or PrivacyError invalid_sign
     e instanceof PrivacyError && e.code === 'invalid_signal' && e.details[0].path === 'tcString' && /at character \d+/.test(e.message));
   assert.throws(() => engine.decodeGpp({ gppString: 'DBABLA~' }), (e) => e.code === 'invalid_signal');
   assert.throws(() => engine.decodeGpp({ gppString: 42 }), (e) => e.code === 'invalid_input');
+  engine.close();
+});
+
+test('R-SIG-3: GPC recorded for a person stays in force when a later request lacks it', async () => {
+  const engine = await household();
+  assert.equal(decide(engine, { profileId: 'a1', context: 'general', gppString: USNAT_OK }).level, 'personalised');
+  assert.equal(engine.recordGpc({ actor: 'a1', now: NOW, profileId: 'a1' }).gpcAt, NOW);
+  const later = decide(engine, { profileId: 'a1', context: 'general', gppString: USNAT_OK });
+  assert.equal(later.level, 'contextual');
+  assert.equal(later.gpcHonoured, true);
+  assert.ok(later.reasons.includes('gpc'), later.reasons.join());
+  assert.throws(() => engine.recordGpc({ actor: 'c1', now: NOW, profileId: 'a1' }), { code: 'forbidden' });
   engine.close();
 });

@@ -10,6 +10,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import * as gpp from '@iabgpp/cmpapi';
 import { createPrivacyEngine, PrivacyError } from '../../dist/index.mjs';
+import { NOW } from './fixtures.mjs';
 
 const { GppModel } = gpp;
 export const PER_SECTION = 240;
@@ -190,7 +191,7 @@ test('R-SIG-2: every US section the reference encodes decides as Prebid\'s defau
     for (const f of NOTICES) if (fields.includes(f)) consenting[f] = 1;
     for (const f of OPT_OUTS) if (fields.includes(f)) consenting[f] = 2;
     if (fields.includes('MspaMode')) consenting.MspaMode = 1;
-    const decide = (over) => engine.decideAds({ age: 'unknown', context: 'general', gppString: encode([[name, { ...consenting, ...over }]]) });
+    const decide = (over) => engine.decideAds({ now: NOW, age: 'unknown', context: 'general', gppString: encode([[name, { ...consenting, ...over }]]) });
     const yes = decide({});
     assert.equal(yes.level, 'personalised', `${name}: ${yes.reasons}`);
     assert.ok(yes.reasons.includes('us_not_opted_out'), name);

@@ -13,6 +13,8 @@
 
 namespace privacy {
 struct Ctx;
+// decideAds for nobody known (R-ADS-5). Outside cmd:: so that its schema's name is UnknownAge.
+enum class UnknownAge { unknown };
 }  // namespace privacy
 
 namespace privacy::cmd {
@@ -20,8 +22,6 @@ namespace privacy::cmd {
 inline constexpr std::size_t kMaxSignalText = kMaxSignalBytes;
 inline constexpr std::size_t kMaxAgeSignals = 16;
 inline constexpr int kMaxAge = 150;  // bounds beyond a human life are a typing error
-
-enum class UnknownAge { unknown };
 
 struct DecodeTcString {
   static constexpr CommandInfo info{
@@ -156,5 +156,5 @@ struct RecordDeviceGpc {
 }  // namespace privacy::cmd
 
 namespace privacy {
-PRIVACY_WORDS(cmd::UnknownAge, {cmd::UnknownAge::unknown, "unknown"});
+PRIVACY_WORDS(UnknownAge, {UnknownAge::unknown, "unknown"});
 }  // namespace privacy
