@@ -1,4 +1,5 @@
-// A big household's round trip through the package (issue 8 item 7): intake of
+// A big household's round trip through the package (issue 8 item 7; not part
+// of the default `npm run bench`: `bash scripts/bench.sh bigstate`): intake of
 // N recordings, exportStateJson -> importState into a new engine ->
 // exportStateJson, which must give the same bytes. Prints the time of each
 // step, the text's size and the memory (the wasm module's, the process's).
@@ -15,10 +16,14 @@
 // limit reports it and exits 3, so that --bisect can search on.
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
-import { createPrivacyEngine } from '../../dist/index.mjs';
-import { loadCore } from '../../dist/load.mjs';
+import { distDir, importPackage } from '../lib/common.mjs';
+
+// The package by its name (BENCH_DIST: another dist/); its loader for the module's memory.
+const { createPrivacyEngine } = await importPackage();
+const { loadCore } = await import(pathToFileURL(join(distDir, 'load.mjs')).href);
 
 const args = process.argv.slice(2);
 const flag = (name) => args.includes(`--${name}`);
@@ -61,8 +66,7 @@ function recording(i) {
 
 async function moduleMemory(engineOptions = {}) {
   const core = await loadCore(engineOptions, (code, message) => new Error(message));
-  const memory = Object.values(core.asm).find((v) => v instanceof WebAssembly.Memory);
-  return memory ? memory.buffer.byteLength : NaN;
+  return core.HEAPU8?.buffer.byteLength ?? NaN;
 }
 
 async function household() {
@@ -101,7 +105,7 @@ async function roundTrip() {
   const text = step('exportStateJson', () => source.exportStateJson({ actor: 'system' }));
   figures['state text'] = `${text.length.toLocaleString('en')} characters, ${MB(Buffer.byteLength(text))}`;
   if (!flag('keep-source')) source.close();
-  const ownModule = flag('own-module') ? { wasmBinary: readFileSync(new URL('../../dist/family-privacy-core.wasm', import.meta.url)) } : {};
+  const ownModule = flag('own-module') ? { wasmBinary: readFileSync(join(distDir, 'family-privacy-core.wasm')) } : {};
   const target = await createPrivacyEngine(ownModule);
   const answer = step('importState', () => target.importState({ actor: 'system', now: NOW, state: text }));
   figures.imported = `${answer.outcome}, ${answer.recordings.toLocaleString('en')} recordings, ${answer.auditEntries} audit entries`;

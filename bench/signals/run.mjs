@@ -1,32 +1,35 @@
-// Ad signals benchmark (issue 5; DESIGN.md "bench/"): in one run,
-//   - TC string decode plus ad decision per second: ours through the package
-//     (wasm, `decideAds`), ours native (C++ API and Engine::execute_json),
-//     against @iabtechlabtcf/core's TCString.decode alone;
-//   - usnat GPP decode per second: ours (package `decodeGpp`, and `decideAds`
-//     with the decision) and native, against @iabgpp/cmpapi's GppModel;
-// on realistic TCF v2.3 strings of about 600 characters (bit-field vendor
+// Ad signals benchmark (issue 10, target 1), in one run:
+//   - decideAds with a TC string through the package vs @iabtechlabtcf/core's
+//     TCString.decode on the same strings (aim: at least 50x);
+//   - decideAds with a usnat GPP string vs @iabgpp/cmpapi's GppModel +
+//     getSection (aim: at least 50x);
+//   - the full decoders, decodeTcString and decodeGpp, vs the same references
+//     (aim: at least 5x);
+//   - natively, decode_tc_string alone (aim: a 600-character string in at most 2 us),
+// on realistic TCF v2.3 strings of about 676 characters (bit-field vendor
 // consents, legitimate interests and disclosed vendors over the IAB's GVL
 // fixture at policy 5, tests/data/tcf; publisher restrictions) made by the
-// reference encoder from a fixed seed, and consistent usnat strings (a
-// contradictory one fails closed, R-SIG-2). The native decode time is printed
-// beside its aim (issue 10, target 1: at most 2 us).
-// Every string is first decoded by both sides and the results compared, so
-// the figures are for the same work.
+// reference encoder from a fixed seed, and consistent usnat strings. The
+// decisions are an adult profile's in a household (jurisdiction DE for the TC
+// strings, US-CA for usnat), so the signal decides.
+// Before timing, every string is checked: our full decode equals the
+// reference's field for field; decideAds's direct path equals its JSON path;
+// the package's JSON answers are byte for byte the native build's.
 //
 // Usage: node bench/signals/run.mjs [--strings N] [--seconds S]
 // BENCH_DIST and BENCH_SIGNALS_NATIVE override where the package and the native program are.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { performance } from 'node:perf_hooks';
-import { TCModel, TCString, GVL, PurposeRestriction } from '@iabtechlabtcf/core';
+import { join } from 'node:path';
+import { TCString } from '@iabtechlabtcf/core';
 import { GppModel } from '@iabgpp/cmpapi';
-import { rng } from '../../tests/js/seeded-random.mjs';
+import { tcStrings, usnatStrings } from './strings.mjs';
+import {
+  Targets, agree, fixed, fnv1a, hex, importPackage, int, machine, main, nativeProgram, perSecond, profiled, table,
+} from '../lib/common.mjs';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const options = { strings: 200, seconds: 1 };
+const options = { strings: 200, seconds: 0.5 };
 const argv = process.argv.slice(2);
 for (let i = 0; i < argv.length; i += 2) {
   const name = argv[i].replace(/^--/, '');
@@ -34,157 +37,174 @@ for (let i = 0; i < argv.length; i += 2) {
   if (!(name in options) || !(value > 0)) throw new Error(`unknown option ${argv[i]} ${argv[i + 1] ?? ''}`);
   options[name] = value;
 }
-const distDir = resolve(root, process.env.BENCH_DIST ?? 'dist');
-const nativePath = resolve(root, process.env.BENCH_SIGNALS_NATIVE ?? 'build/bench_signals_native');
-const { createPrivacyEngine } = await import(pathToFileURL(join(distDir, 'index.mjs')).href);
+
+const T0 = Date.UTC(2026, 10, 1);  // the household's set-up and every decision's now
 
 // ---------------------------------------------------------------- inputs
 
+const SET_UP = [
+  { command: 'createHousehold', actor: 'operator', now: T0, id: 'h1', name: 'Home',
+    retentionPolicy: { categories: ['audio', 'transcript', 'derived'].map((category) => ({
+      category, childMaxMonths: 18, adultMaxMonths: null, purpose: 'answering requests', businessNeed: 'answering requests' })) } },
+  { command: 'addGuardian', actor: 'operator', now: T0, guardian: { id: 'g1', name: 'Ana', verified: true } },
+  { command: 'addProfile', actor: 'g1', now: T0, profile: { id: 'a1', name: 'Sam', kind: 'adult' } },
+];
+const decideTc = (tcString) => ({ actor: 'a1', profileId: 'a1', context: 'general', jurisdiction: 'DE', tcString, vendorId: 755, now: T0 });
+const decideGpp = (gppString) => ({ actor: 'a1', profileId: 'a1', context: 'general', jurisdiction: 'US-CA', gppString, now: T0 });
 
-// A TCF policy-5 vendor list (tests/data/tcf), so the strings are current v2.3 ones.
-const vendorList = JSON.parse(readFileSync(resolve(root, 'tests/data/tcf/vendor-list-v3-policy5.json'), 'utf8'));
-const gvl = new GVL(vendorList);
-const gvlIds = Object.keys(vendorList.vendors).map(Number).sort((a, b) => a - b);
+// ---------------------------------------------------------------- agreement
 
-function tcStrings(count) {
-  const r = rng(20261129);
-  const out = [];
-  for (let n = 0; n < count; n += 1) {
-    const m = new TCModel(gvl);
-    m.cmpId = r.int(2, 4000);
-    m.cmpVersion = r.int(1, 100);
-    m.publisherCountryCode = 'DE';
-    m.created = new Date(Date.UTC(2026, 0, 1) + r.int(0, 300) * 86400000);
-    m.lastUpdated = m.created;
-    m.purposeConsents.set([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11].filter(() => r.bool(0.85)));
-    m.purposeLegitimateInterests.set([2, 7, 8, 9, 10, 11].filter(() => r.bool(0.7)));
-    m.specialFeatureOptins.set([1, 2].filter(() => r.bool(0.5)));
-    m.vendorConsents.set(gvlIds.filter(() => r.bool(0.6)));
-    m.vendorLegitimateInterests.set(gvlIds.filter(() => r.bool(0.4)));
-    m.vendorsDisclosed.set(gvlIds.filter(() => r.bool(0.9)));
-    for (const vendorId of gvlIds.slice(0, r.int(0, 40))) m.publisherRestrictions.add(vendorId, new PurposeRestriction(2, 1));
-    out.push(TCString.encode(m, { segments: ['core', 'vendorsDisclosed'] }));
+const vectorIds = (vector) => { const out = []; vector.forEach((on, id) => { if (on) out.push(id); }); return out; };
+const ids = (set) => Array.from(set ?? []);
+const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+/** JSON with the keys sorted: the direct path may build the answer's keys in another order. */
+const canonical = (value) => JSON.stringify(value, (key, v) => (v && typeof v === 'object' && !Array.isArray(v)
+  ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1))) : v));
+
+function checkTc(s, ours, ref) {
+  const fields = {};
+  for (const key of ['version', 'cmpId', 'cmpVersion', 'consentScreen', 'consentLanguage', 'vendorListVersion',
+    'policyVersion', 'isServiceSpecific', 'useNonStandardTexts', 'purposeOneTreatment', 'publisherCountryCode']) {
+    fields[key] = [ours[key], ref[key]];
   }
-  return out;
-}
-
-function usnatStrings(count) {
-  const r = rng(7);
-  const out = [];
-  for (let n = 0; n < count; n += 1) {
-    const m = new GppModel();
-    m.setFieldValue('usnat', 'Version', r.int(1, 2));
-    // Consistent strings (R-SIG-2 fails a contradictory one closed): every
-    // notice given, each opt-out chosen or not.
-    for (const field of ['SharingNotice', 'SaleOptOutNotice', 'SharingOptOutNotice', 'TargetedAdvertisingOptOutNotice',
-      'SensitiveDataProcessingOptOutNotice', 'SensitiveDataLimitUseNotice']) m.setFieldValue('usnat', field, 1);
-    for (const field of ['SaleOptOut', 'SharingOptOut', 'TargetedAdvertisingOptOut']) m.setFieldValue('usnat', field, r.int(1, 2));
-    m.setFieldValue('usnat', 'PersonalDataConsents', r.int(0, 1));
-    m.setFieldValue('usnat', 'SensitiveDataProcessing', Array.from({ length: 16 }, () => r.int(0, 2)));
-    m.setFieldValue('usnat', 'MspaCoveredTransaction', r.int(1, 2));
-    m.setFieldValue('usnat', 'MspaOptOutOptionMode', 1);
-    m.setFieldValue('usnat', 'MspaServiceProviderMode', 2);
-    m.setFieldValue('usnat', 'GpcSegmentIncluded', r.bool());
-    m.setFieldValue('usnat', 'Gpc', r.bool(0.2));
-    out.push(m.encode());
+  fields.created = [ours.created, ref.created.getTime()];
+  fields.lastUpdated = [ours.lastUpdated, ref.lastUpdated.getTime()];
+  for (const key of ['specialFeatureOptins', 'purposeConsents', 'purposeLegitimateInterests']) fields[key] = [ids(ours[key]), vectorIds(ref[key])];
+  for (const key of ['vendorConsents', 'vendorLegitimateInterests', 'vendorsDisclosed']) {
+    fields[key] = [ids(ours[key]?.ids), vectorIds(ref[key])];
+    fields[`${key}.maxVendorId`] = [ours[key]?.maxVendorId, ref[key].maxId];
   }
-  return out;
-}
-
-// ---------------------------------------------------------------- measuring
-
-function perSecond(inputs, one) {
-  let ops = 0;
-  let sink = 0;
-  const start = performance.now();
-  let elapsed = 0;
-  do {
-    for (let i = 0; i < inputs.length; i += 1) sink += one(inputs[i]) ? 1 : 0;
-    ops += inputs.length;
-    elapsed = (performance.now() - start) / 1000;
-  } while (elapsed < options.seconds);
-  if (sink < 0) console.log(sink);
-  return ops / elapsed;
-}
-
-const fmt = (n) => Math.round(n).toLocaleString('en').padStart(11);
-const ratio = (a, b) => `${(a / b).toFixed(1)}x`.padStart(7);
-
-// ---------------------------------------------------------------- main
-
-const tc = tcStrings(options.strings);
-const gpp = usnatStrings(options.strings);
-const meanLength = Math.round(tc.reduce((n, s) => n + s.length, 0) / tc.length);
-console.log(`ad signals: ${tc.length} TC strings (mean ${meanLength} characters), ${gpp.length} usnat GPP strings; `
-  + `at least ${options.seconds} s per measure, node ${process.version}\n`);
-
-const engine = await createPrivacyEngine();
-// Same work on both sides: every string decodes alike first.
-for (const s of tc) {
-  const ours = engine.decodeTcString({ tcString: s });
-  const theirs = TCString.decode(s);
-  let count = 0;
-  theirs.vendorConsents.forEach((on) => { if (on) count += 1; });
-  if (ours.vendorConsents.ids.length !== count || ours.cmpId !== theirs.cmpId) {
-    throw new Error(`decoders disagree on ${s}`);
-  }
-}
-for (const s of gpp) {
-  if (engine.decodeGpp({ gppString: s }).sections[0].fields.saleOptOut !== new GppModel(s).getSection('usnat').SaleOptOut) {
-    throw new Error(`decoders disagree on ${s}`);
+  const restricted = (list) => list.flatMap((pr) => pr.ids.map((id) => `${pr.purposeId}-${pr.restrictionType}-${id}`)).sort();
+  fields.publisherRestrictions = [
+    restricted(ours.publisherRestrictions.map((pr) => ({ ...pr,
+      ids: Array.from(pr.vendors).flatMap(([first, last]) => Array.from({ length: last - first + 1 }, (_, k) => first + k)) }))),
+    restricted(ref.publisherRestrictions.getRestrictions().map((pr) => ({ ...pr, ids: ref.publisherRestrictions.getVendors(pr) }))),
+  ];
+  for (const [field, [a, b]] of Object.entries(fields)) {
+    agree(same(a, b), `decodeTcString and TCString.decode differ on ${field} of ${s}: ours ${JSON.stringify(a)?.slice(0, 200)}, `
+      + `reference ${JSON.stringify(b)?.slice(0, 200)}`);
   }
 }
 
-const results = {};
-results.refTc = perSecond(tc, (s) => TCString.decode(s).cmpId);
-results.wasmTcDecide = perSecond(tc, (s) => engine.decideAds({ age: 'unknown', context: 'general', tcString: s, vendorId: 755 }).level);
-results.wasmTcDecode = perSecond(tc, (s) => engine.decodeTcString({ tcString: s }).cmpId);
-results.refGpp = perSecond(gpp, (s) => new GppModel(s).getSection('usnat').Version);
-results.wasmGppDecode = perSecond(gpp, (s) => engine.decodeGpp({ gppString: s }).version);
-results.wasmGppDecide = perSecond(gpp, (s) => engine.decideAds({ age: 'unknown', context: 'general', gppString: s }).level);
-engine.close();
+const USNAT = ['Version', 'SharingNotice', 'SaleOptOutNotice', 'SharingOptOutNotice', 'TargetedAdvertisingOptOutNotice',
+  'SensitiveDataProcessingOptOutNotice', 'SensitiveDataLimitUseNotice', 'SaleOptOut', 'SharingOptOut',
+  'TargetedAdvertisingOptOut', 'PersonalDataConsents', 'MspaCoveredTransaction', 'MspaOptOutOptionMode',
+  'MspaServiceProviderMode', 'SensitiveDataProcessing', 'KnownChildSensitiveDataConsents'];
+const camel = (name) => name[0].toLowerCase() + name.slice(1);
 
-let native = null;
-if (existsSync(nativePath)) {
+function checkGpp(s, ours, ref) {
+  agree(same(ids(ours.sectionIds), ref.getSectionIds()), `decodeGpp and GppModel differ on the section ids of ${s}`);
+  const got = ours.sections.find((section) => section.name === 'usnat')?.fields;
+  const want = ref.getSection('usnat');
+  agree(got, `decodeGpp found no usnat section in ${s}`);
+  for (const field of USNAT) {
+    const a = Array.isArray(want[field]) ? ids(got[camel(field)]) : got[camel(field)];
+    agree(same(a, want[field]), `decodeGpp and GppModel differ on usnat ${field} of ${s}: ours ${JSON.stringify(a)}, reference ${JSON.stringify(want[field])}`);
+  }
+  const included = ref.getFieldValue('usnat', 'GpcSegmentIncluded');
+  agree((got.gpc !== null && got.gpc !== undefined) === included && (!included || got.gpc === want.Gpc),
+    `decodeGpp and GppModel differ on usnat Gpc of ${s}`);
+}
+
+/** The native program's answers, hashed per group, and its timings. */
+function runNative(tc, gpp, lines) {
   const dir = mkdtempSync(join(tmpdir(), 'bench-signals-'));
   try {
     writeFileSync(join(dir, 'tc.txt'), tc.join('\n'));
     writeFileSync(join(dir, 'gpp.txt'), gpp.join('\n'));
-    const run = spawnSync(nativePath, [join(dir, 'tc.txt'), join(dir, 'gpp.txt'), String(options.seconds)], { encoding: 'utf8' });
-    if (run.status !== 0) throw new Error(`native benchmark failed: ${run.stderr}`);
-    native = JSON.parse(run.stdout);
+    writeFileSync(join(dir, 'commands.txt'), lines.join('\n'));
+    const program = nativeProgram('bench_signals_native', process.env.BENCH_SIGNALS_NATIVE);
+    const run = spawnSync(program, [join(dir, 'tc.txt'), join(dir, 'gpp.txt'), join(dir, 'commands.txt'), String(options.seconds)],
+      { encoding: 'utf8' });
+    if (run.status !== 0) throw new Error(`native benchmark failed (${run.status ?? run.signal}): ${run.stderr}`);
+    return JSON.parse(run.stdout);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-} else {
-  console.log(`(no ${nativePath}: build it with scripts/build.sh for the native column)\n`);
 }
 
-const rows = [
-  ['TC string', '@iabtechlabtcf/core TCString.decode (decode only)', results.refTc, results.refTc],
-  ['', 'ours, package (wasm): decideAds = decode + decision', results.wasmTcDecide, results.refTc],
-  ['', 'ours, package (wasm): decodeTcString, full JSON', results.wasmTcDecode, results.refTc],
-  ...(native ? [
-    ['', 'ours, native: decide_ads = decode + decision', native.tcDecide, results.refTc],
-    ['', 'ours, native: Engine::execute_json decideAds', native.tcEngine, results.refTc],
-    ['', 'ours, native: decode_tc_string only', native.tcDecode, results.refTc],
-  ] : []),
-  ['usnat (GPP)', '@iabgpp/cmpapi GppModel + getSection (decode only)', results.refGpp, results.refGpp],
-  ['', 'ours, package (wasm): decodeGpp, full JSON', results.wasmGppDecode, results.refGpp],
-  ['', 'ours, package (wasm): decideAds = decode + decision', results.wasmGppDecide, results.refGpp],
-  ...(native ? [
-    ['', 'ours, native: decide_ads = decode + decision', native.gppDecide, results.refGpp],
-    ['', 'ours, native: decode_gpp only', native.gppDecode, results.refGpp],
-  ] : []),
-];
-console.log(`${'signal'.padEnd(12)} ${'what'.padEnd(52)} ${'per second'.padStart(11)} ${'vs ref'.padStart(7)}`);
-console.log(`${'-'.repeat(12)} ${'-'.repeat(52)} ${'-'.repeat(11)} ${'-'.repeat(7)}`);
-for (const [signal, what, value, base] of rows) console.log(`${signal.padEnd(12)} ${what.padEnd(52)} ${fmt(value)} ${ratio(value, base)}`);
-const aimTc = results.wasmTcDecide / results.refTc;
-const aimGpp = results.wasmGppDecide / results.refGpp;
-console.log(`\naim (issue 5): through the package with the decision, at least 20x each: TC ${aimTc.toFixed(1)}x, usnat ${aimGpp.toFixed(1)}x`);
-if (native) {
-  const us = native.tcDecodeUs;
-  console.log(`aim (issue 10, target 1, native): a 600-character TC string decodes in at most 2 us: `
-    + `${us.toFixed(2)} us per string of ${native.tcMeanChars} characters on average ${us <= 2 ? 'MET' : 'MISSED'}`);
-}
+// ---------------------------------------------------------------- main
+
+main(async () => {
+  const targets = new Targets('signals');
+  const { createPrivacyEngine } = await importPackage();
+  const tc = tcStrings(options.strings);
+  const gpp = usnatStrings(options.strings);
+  const meanLength = tc.reduce((n, s) => n + s.length, 0) / tc.length;
+  console.log(`ad signals: ${tc.length} TC strings (mean ${fixed(meanLength, 0)} characters), ${gpp.length} usnat GPP strings; `
+    + `best of 3 measures of at least ${options.seconds} s each\n${machine()}\n`);
+
+  const engine = await createPrivacyEngine();
+  for (const { command, ...input } of SET_UP) engine.execute(command, input);
+
+  // The same answers everywhere, before any timing.
+  const groups = {
+    decideTc: tc.map((s) => ({ command: 'decideAds', ...decideTc(s) })),
+    decideGpp: gpp.map((s) => ({ command: 'decideAds', ...decideGpp(s) })),
+    decodeTc: tc.map((tcString) => ({ command: 'decodeTcString', tcString })),
+    decodeGpp: gpp.map((gppString) => ({ command: 'decodeGpp', gppString })),
+  };
+  const lines = [...SET_UP.map((c) => JSON.stringify(c))];
+  for (const [name, commands] of Object.entries(groups)) lines.push(`#${name}`, ...commands.map((c) => JSON.stringify(c)));
+  const native = runNative(tc, gpp, lines);
+  for (const [name, commands] of Object.entries(groups)) {
+    const hash = commands.reduce((h, c) => fnv1a(`${engine.executeJson(JSON.stringify(c))}\n`, h), 0x811c9dc5);
+    agree(hex(hash) === native.hashes[name], `the package's and the native build's ${name} answers differ `
+      + `(fnv1a ${hex(hash)} vs ${native.hashes[name]})`);
+  }
+  const levels = {};
+  for (const [list, input] of [[tc, decideTc], [gpp, decideGpp]]) {
+    for (const s of list) {
+      const direct = engine.decideAds(input(s));
+      const viaJson = engine.execute('decideAds', input(s)).result;
+      agree(canonical(direct) === canonical(viaJson), `decideAds answers differently from its JSON path for ${s}:\n`
+        + `  ${canonical(direct)}\n  ${canonical(viaJson)}`);
+      agree(!direct.errors, `decideAds failed closed on ${s}: ${JSON.stringify(direct.errors)}`);
+      const key = `${direct.level} (${direct.reasons.join(' ')})`;
+      levels[key] = (levels[key] ?? 0) + 1;
+    }
+  }
+  for (const s of tc) checkTc(s, engine.decodeTcString({ tcString: s }), TCString.decode(s));
+  for (const s of gpp) checkGpp(s, engine.decodeGpp({ gppString: s }), new GppModel(s));
+  console.log(`agreement: every decode equals the reference's field for field; decideAds's direct path equals its JSON path; `
+    + `the package's answers are byte for byte the native build's\ndecisions: ${Object.entries(levels).map(([k, n]) => `${n} x ${k}`).join('; ')}\n`);
+
+  const tcInputs = tc.map(decideTc);
+  const gppInputs = gpp.map(decideGpp);
+  const tcDecodeInputs = tc.map((tcString) => ({ tcString }));
+  const gppDecodeInputs = gpp.map((gppString) => ({ gppString }));
+  const measure = (inputs, one) => perSecond(inputs, one, { seconds: options.seconds });
+  const r = {};
+  r.refTc = measure(tc, (s) => TCString.decode(s).cmpId);
+  r.tcDecide = await profiled('signals-decideAds-tc', () => measure(tcInputs, (input) => engine.decideAds(input).level));
+  r.tcDecode = await profiled('signals-decodeTcString', () => measure(tcDecodeInputs, (input) => engine.decodeTcString(input).cmpId));
+  r.refGpp = measure(gpp, (s) => new GppModel(s).getSection('usnat').Version);
+  r.gppDecide = await profiled('signals-decideAds-usnat', () => measure(gppInputs, (input) => engine.decideAds(input).level));
+  r.gppDecode = await profiled('signals-decodeGpp', () => measure(gppDecodeInputs, (input) => engine.decodeGpp(input).version));
+  engine.close();
+
+  const rows = [
+    ['TC string', '@iabtechlabtcf/core TCString.decode (baseline)', r.refTc, r.refTc],
+    ['', 'package: decideAds (decode + decision)', r.tcDecide, r.refTc],
+    ['', 'package: decodeTcString, the full answer', r.tcDecode, r.refTc],
+    ['', 'native: decide_ads, C++ API', native.tcDecide, r.refTc],
+    ['', 'native: Engine::execute_json decideAds', native.tcEngine, r.refTc],
+    ['', 'native: decode_tc_string', native.tcDecode, r.refTc],
+    ['usnat (GPP)', '@iabgpp/cmpapi GppModel + getSection (baseline)', r.refGpp, r.refGpp],
+    ['', 'package: decideAds (decode + decision)', r.gppDecide, r.refGpp],
+    ['', 'package: decodeGpp, the full answer', r.gppDecode, r.refGpp],
+    ['', 'native: decide_ads, C++ API', native.gppDecide, r.refGpp],
+    ['', 'native: decode_gpp', native.gppDecode, r.refGpp],
+  ];
+  console.log(table(['signal', 'what', 'per second', 'x baseline'], rows.map(([signal, what, value, base]) => [
+    signal, what, int(value), `${fixed(value / base)}x`])));
+  console.log('');
+  const times = (a, b) => `${fixed(a / b)}x (${int(a)}/s vs ${int(b)}/s)`;
+  targets.add('1a', 'decideAds, TC string, package vs TCString.decode', times(r.tcDecide, r.refTc), '>= 50x', r.tcDecide / r.refTc >= 50);
+  targets.add('1b', 'decideAds, usnat GPP, package vs GppModel+getSection', times(r.gppDecide, r.refGpp), '>= 50x', r.gppDecide / r.refGpp >= 50);
+  targets.add('1c', 'decodeTcString full answer vs TCString.decode', times(r.tcDecode, r.refTc), '>= 5x', r.tcDecode / r.refTc >= 5);
+  targets.add('1d', 'decodeGpp full answer vs GppModel+getSection', times(r.gppDecode, r.refGpp), '>= 5x', r.gppDecode / r.refGpp >= 5);
+  targets.add('1e', 'native decode_tc_string', `${fixed(native.tcDecodeUs, 2)} us (${fixed(native.tcMeanChars, 0)}-char strings)`,
+    '<= 2 us', native.tcDecodeUs <= 2);
+  targets.save();
+});
