@@ -126,7 +126,7 @@ EMSCRIPTEN_KEEPALIVE const Decision* fp_decide(int id, std::uint32_t actor, std:
   if (given & (1u << 5)) call.input.gpc = true;
   if (given & (1u << 6)) call.input.vendor_id = vendor;
   if (given & (1u << 7)) call.input.context = static_cast<privacy::AdContext>(context);
-  if (given & (1u << 8)) call.input.age = privacy::cmd::UnknownAge::unknown;
+  if (given & (1u << 8)) call.input.age = privacy::UnknownAge::unknown;
   call.now = static_cast<privacy::Instant>(now);
   auto result = engine(id)->household().run(call);
   privacy::AdDecision d = result ? std::move(*result) : DecideAds::closed(result.errors());

@@ -34,9 +34,9 @@ export type StoreUserStatus = 'VERIFIED' | 'SUPERVISED' | 'SUPERVISED_APPROVAL_P
 export type StripAction = 'remove' | 'truncate_ipv4_8_bits' | 'truncate_ipv6_to_56_bits';
 export type Target = 'household' | 'child' | 'teen' | 'adult';
 export type TeenAdRule = 'never' | 'off_by_default' | 'gpp_opt_in';
+export type UnknownAge = 'unknown';
 export type UseVerdict = 'allowed' | 'deleted' | 'never_sold' | 'past_due' | 'consent_required' | 'disclosure_consent_required';
 export type VoiceCommand = 'just_said' | 'today';
-export type cmd::UnknownAge = 'unknown';
 
 export interface AccessRow {
   command: string;
@@ -77,7 +77,7 @@ export interface AdDecision {
   gpp?: string;
   gpp_sid?: number[];
 };
-  saleAllowed: 'false';
+  saleAllowed: false;
   user?: {
   consent: string;
 };
@@ -251,7 +251,7 @@ export interface GppString {
   /** 0..63 */
   consentScreen: number;
   created: number;
-  isServiceSpecific: 'true';
+  isServiceSpecific: true;
   lastUpdated: number;
   /** 4..63 */
   policyVersion: number;
@@ -296,9 +296,9 @@ export interface GppString {
   /** 0..65535 */
   maxVendorId: number;
 } | null;
-  version: '2';
+  version: 2;
 };
-  id: '2';
+  id: 2;
   name: 'tcfeuv2';
   text: string;
 } | {
@@ -306,9 +306,9 @@ export interface GppString {
   lspaCovered: 'Y' | 'N' | '-';
   notice: 'Y' | 'N' | '-';
   optOutSale: 'Y' | 'N' | '-';
-  version: '1';
+  version: 1;
 };
-  id: '6';
+  id: 6;
   name: 'uspv1';
   text: string;
 } | {
@@ -342,7 +342,7 @@ export interface GppString {
   targetedAdvertisingOptOut: number;
   /** 0..2 */
   targetedAdvertisingOptOutNotice: number;
-  version: '1';
+  version: 1;
 } | {
   gpc: boolean | null;
   knownChildSensitiveDataConsents: number[];
@@ -373,9 +373,9 @@ export interface GppString {
   targetedAdvertisingOptOut: number;
   /** 0..2 */
   targetedAdvertisingOptOutNotice: number;
-  version: '2';
+  version: 2;
 };
-  id: '7';
+  id: 7;
   name: 'usnat';
   text: string;
 } | {
@@ -401,9 +401,9 @@ export interface GppString {
   sharingOptOut: number;
   /** 0..2 */
   sharingOptOutNotice: number;
-  version: '1';
+  version: 1;
 };
-  id: '8';
+  id: 8;
   name: 'usca';
   text: string;
 } | {
@@ -427,9 +427,9 @@ export interface GppString {
   targetedAdvertisingOptOut: number;
   /** 0..2 */
   targetedAdvertisingOptOutNotice: number;
-  version: '1';
+  version: 1;
 };
-  id: '9';
+  id: 9;
   name: 'usva';
   text: string;
 } | {
@@ -454,9 +454,9 @@ export interface GppString {
   targetedAdvertisingOptOut: number;
   /** 0..2 */
   targetedAdvertisingOptOutNotice: number;
-  version: '1';
+  version: 1;
 };
-  id: '10';
+  id: 10;
   name: 'usco';
   text: string;
 } | {
@@ -482,9 +482,9 @@ export interface GppString {
   targetedAdvertisingOptOut: number;
   /** 0..2 */
   targetedAdvertisingOptOutNotice: number;
-  version: '1';
+  version: 1;
 };
-  id: '11';
+  id: 11;
   name: 'usut';
   text: string;
 } | {
@@ -508,9 +508,9 @@ export interface GppString {
   targetedAdvertisingOptOut: number;
   /** 0..2 */
   targetedAdvertisingOptOutNotice: number;
-  version: '1';
+  version: 1;
 };
-  id: '12';
+  id: 12;
   name: 'usct';
   text: string;
 } | {
@@ -535,9 +535,9 @@ export interface GppString {
   targetedAdvertisingOptOut: number;
   /** 0..2 */
   targetedAdvertisingOptOutNotice: number;
-  version: '1';
+  version: 1;
 };
-  id: '13';
+  id: 13;
   name: 'usfl';
   text: string;
 } | {
@@ -563,9 +563,9 @@ export interface GppString {
   targetedAdvertisingOptOut: number;
   /** 0..2 */
   targetedAdvertisingOptOutNotice: number;
-  version: '1';
+  version: 1;
 };
-  id: '14';
+  id: 14;
   name: 'usmt';
   text: string;
 } | {
@@ -591,9 +591,9 @@ export interface GppString {
   targetedAdvertisingOptOut: number;
   /** 0..2 */
   targetedAdvertisingOptOutNotice: number;
-  version: '1';
+  version: 1;
 };
-  id: '15';
+  id: 15;
   name: 'usor';
   text: string;
 } | {
@@ -620,9 +620,9 @@ export interface GppString {
   targetedAdvertisingOptOut: number;
   /** 0..2 */
   targetedAdvertisingOptOutNotice: number;
-  version: '1';
+  version: 1;
 };
-  id: '16';
+  id: 16;
   name: 'ustx';
   text: string;
 } | {
@@ -648,9 +648,9 @@ export interface GppString {
   targetedAdvertisingOptOut: number;
   /** 0..2 */
   targetedAdvertisingOptOutNotice: number;
-  version: '1';
+  version: 1;
 };
-  id: '17';
+  id: 17;
   name: 'usde';
   text: string;
 } | {
@@ -677,9 +677,9 @@ export interface GppString {
   targetedAdvertisingOptOut: number;
   /** 0..2 */
   targetedAdvertisingOptOutNotice: number;
-  version: '1';
+  version: 1;
 };
-  id: '18';
+  id: 18;
   name: 'usia';
   text: string;
 } | {
@@ -706,9 +706,9 @@ export interface GppString {
   targetedAdvertisingOptOut: number;
   /** 0..2 */
   targetedAdvertisingOptOutNotice: number;
-  version: '1';
+  version: 1;
 };
-  id: '19';
+  id: 19;
   name: 'usne';
   text: string;
 } | {
@@ -734,9 +734,9 @@ export interface GppString {
   targetedAdvertisingOptOut: number;
   /** 0..2 */
   targetedAdvertisingOptOutNotice: number;
-  version: '1';
+  version: 1;
 };
-  id: '20';
+  id: 20;
   name: 'usnh';
   text: string;
 } | {
@@ -762,9 +762,9 @@ export interface GppString {
   targetedAdvertisingOptOut: number;
   /** 0..2 */
   targetedAdvertisingOptOutNotice: number;
-  version: '1';
+  version: 1;
 };
-  id: '21';
+  id: 21;
   name: 'usnj';
   text: string;
 } | {
@@ -791,9 +791,9 @@ export interface GppString {
   targetedAdvertisingOptOut: number;
   /** 0..2 */
   targetedAdvertisingOptOutNotice: number;
-  version: '1';
+  version: 1;
 };
-  id: '22';
+  id: 22;
   name: 'ustn';
   text: string;
 } | {
@@ -820,9 +820,9 @@ export interface GppString {
   targetedAdvertisingOptOut: number;
   /** 0..2 */
   targetedAdvertisingOptOutNotice: number;
-  version: '1';
+  version: 1;
 };
-  id: '23';
+  id: 23;
   name: 'usmn';
   text: string;
 } | {
@@ -834,7 +834,7 @@ export interface GppString {
   mspaCoveredTransaction: number;
   /** 0..2 */
   mspaMode: number;
-  mspaVersion: '1';
+  mspaVersion: 1;
   /** 0..2 */
   processingNotice: number;
   /** 0..2 */
@@ -846,7 +846,7 @@ export interface GppString {
   /** 0..2 */
   targetedAdvertisingOptOutNotice: number;
 };
-  id: '24';
+  id: 24;
   name: 'usmd';
   text: string;
 } | {
@@ -859,7 +859,7 @@ export interface GppString {
   mspaCoveredTransaction: number;
   /** 0..2 */
   mspaMode: number;
-  mspaVersion: '1';
+  mspaVersion: 1;
   /** 0..2 */
   processingNotice: number;
   /** 0..2 */
@@ -872,7 +872,7 @@ export interface GppString {
   /** 0..2 */
   targetedAdvertisingOptOutNotice: number;
 };
-  id: '25';
+  id: 25;
   name: 'usin';
   text: string;
 } | {
@@ -885,7 +885,7 @@ export interface GppString {
   mspaCoveredTransaction: number;
   /** 0..2 */
   mspaMode: number;
-  mspaVersion: '1';
+  mspaVersion: 1;
   /** 0..2 */
   processingNotice: number;
   /** 0..2 */
@@ -898,7 +898,7 @@ export interface GppString {
   /** 0..2 */
   targetedAdvertisingOptOutNotice: number;
 };
-  id: '26';
+  id: 26;
   name: 'usky';
   text: string;
 } | {
@@ -911,7 +911,7 @@ export interface GppString {
   mspaCoveredTransaction: number;
   /** 0..2 */
   mspaMode: number;
-  mspaVersion: '1';
+  mspaVersion: 1;
   /** 0..2 */
   processingNotice: number;
   /** 0..2 */
@@ -924,7 +924,7 @@ export interface GppString {
   /** 0..2 */
   targetedAdvertisingOptOutNotice: number;
 };
-  id: '27';
+  id: 27;
   name: 'usri';
   text: string;
 } | {
@@ -934,7 +934,7 @@ export interface GppString {
   name: string | null;
   text: string;
 }>;
-  version: '1';
+  version: 1;
 }
 export interface Guardian {
   id: string;
@@ -1290,7 +1290,7 @@ export interface TcString {
   /** 0..63 */
   consentScreen: number;
   created: number;
-  isServiceSpecific: 'true';
+  isServiceSpecific: true;
   lastUpdated: number;
   /** 4..63 */
   policyVersion: number;
@@ -1335,7 +1335,7 @@ export interface TcString {
   /** 0..65535 */
   maxVendorId: number;
 } | null;
-  version: '2';
+  version: 2;
 }
 export interface ThirdParty {
   /** at most 200 bytes */
@@ -2016,7 +2016,7 @@ export type DecideAdsInput = {
 } | {
   profileId?: never;
   /** for nobody known (R-ADS-5) */
-  age: cmd::UnknownAge;
+  age: UnknownAge;
 }
 );
 /** The input of `recordGpc`. */

@@ -171,15 +171,15 @@ TEST_CASE("jurisdiction codes are ISO 3166, upper case, with a US state or anoth
 TEST_CASE("an operator's overrides change a row, a country and its states without rows, or add a place") {  // covers R-AGE-3, R-AGE-4
   JurisdictionOverrides o = {
       {"US", std::nullopt, 14, std::nullopt, std::nullopt},
-      {"US-CA", std::nullopt, std::nullopt, std::nullopt, TeenAdRule::as_adult},
+      {"US-CA", std::nullopt, std::nullopt, std::nullopt, TeenAdRule::never},
       {"JP", Regime::other, 18, TeenAdRule::never, TeenAdRule::never},
       {"*", std::nullopt, 13, std::nullopt, std::nullopt},
   };
   CHECK(policy_for("US", o).consent_age == 14);
   CHECK(policy_for("US-AK", o).consent_age == 14);      // no row of its own: the country's
   CHECK(policy_for("US-CA", o).consent_age == 13);      // its own row
-  CHECK(policy_for("US-CA", o).teen_16_17 == TeenAdRule::as_adult);
-  CHECK(policy_for("US-CA", o).source.empty());         // an operator's row names no default source
+  CHECK(policy_for("US-CA", o).teen_16_17 == TeenAdRule::never);
+  CHECK(policy_for("US-CA", o).source == "the service operator's own setting");  // not a default's source
   CHECK(policy_for("JP", o).consent_age == 18);
   CHECK(policy_for("BR", o).consent_age == 13);
   CHECK(policy_for("DE", o).consent_age == 16);         // untouched

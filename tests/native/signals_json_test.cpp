@@ -210,13 +210,13 @@ TEST_CASE("a jurisdiction and an operator's overrides are read strictly, with co
     return json{{"command", "setJurisdictionPolicy"}, {"actor", "operator"}, {"now", fixtures::kStart},
                 {"overrides", overrides}};
   };
-  json overrides = json::parse(R"([{"code": "US-CA", "teenAds16to17": "as_adult"}, {"code": "JP", "regime": "other", "consentAge": 18},
+  json overrides = json::parse(R"([{"code": "US-CA", "teenAds13to15": "off_by_default"}, {"code": "JP", "regime": "other", "consentAge": 18},
                                    {"code": "*", "consentAge": 13}])");
   json table = fixtures::ok(e, set_policy(overrides));
   CHECK(table["overrides"].size() == 3);
   CHECK(table["defaults"].size() > 20);
   const auto& stored = e.household().state().jurisdiction_policy;
-  CHECK(policy_for("US-CA", stored).teen_16_17 == TeenAdRule::as_adult);
+  CHECK(policy_for("US-CA", stored).teen_13_15 == TeenAdRule::off_by_default);
   CHECK(policy_for("JP", stored).consent_age == 18);
   CHECK(policy_for("BR", stored).consent_age == 13);
   CHECK(fixtures::ok(e, {{"command", "jurisdictionPolicy"}, {"actor", "anyone"}}) == table);

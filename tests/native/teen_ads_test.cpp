@@ -104,11 +104,12 @@ TEST_CASE("US states: a teen's opt-in in the state's own section, or in usnat, f
   CHECK(gpc.reasons.contains(Reason::gpc));
 }
 
-TEST_CASE("an operator may treat teens somewhere as adults; a birth date under 13 makes a teen profile a child") {  // covers R-AGE-4, R-AGE-1, R-ADS-1
-  JurisdictionOverrides o = {{"US-CA", std::nullopt, std::nullopt, std::nullopt, TeenAdRule::as_adult}};
-  AdDecision d = teen("US-CA", kUsnatOk, AgeGroup::teen, kAge17, &o);
-  CHECK(d.level == AdLevel::personalised);
-  CHECK(d.reasons.contains(Reason::teen_as_adult));
+TEST_CASE("an operator may be stricter with teens somewhere; a birth date under 13 makes a teen profile a child") {  // covers R-AGE-4, R-AGE-1, R-ADS-1
+  // No rule treats a teen as an adult: the operator's choices are never, off by default, or the GPP opt-in.
+  JurisdictionOverrides o = {{"US-CA", std::nullopt, std::nullopt, TeenAdRule::never, std::nullopt}};
+  AdDecision d = teen("US-CA", kUscaTeenOptIn, AgeGroup::teen, kAge14, &o);
+  CHECK(d.level == AdLevel::contextual);  // the same string opts in without the override
+  CHECK(d.reasons.contains(Reason::teen_never_personalised));
   CHECK(d.age_treatment == AgeTreatment::teen);
   AdDecision child = teen("US-CA", kUscaTeenOptIn, AgeGroup::teen, *parse_date("2015-01-01"));
   CHECK(child.level == AdLevel::contextual);
