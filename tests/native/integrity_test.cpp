@@ -88,7 +88,7 @@ TEST_CASE("restoring an old backup after a deletion keeps the recording deleted"
   CHECK(answer["result"] == preview);
   CHECK(answer["result"] == json{{"outcome", "restored"}, {"householdId", "h1"}, {"schemaVersion", 3},
                                  {"migratedFrom", nullptr}, {"recordings", 1}, {"auditEntries", backup["auditLog"].size() + 2},
-                                 {"keptDeleted", 1}, {"keptRemovedProfiles", 0}});
+                                 {"keptDeleted", 1}, {"keptRemovedProfiles", 0}, {"keptWithdrawals", 0}});
   CHECK(answer["effects"]["deletedRecordingIds"] == json::array());  // r1 was already gone here
   // The recording stays deleted: not listed, its tombstone and receipt kept, never usable.
   CHECK(live_ids(e) == std::vector<std::string>{"r2"});
@@ -164,6 +164,40 @@ TEST_CASE("an import is loaded, restored, updated or unchanged by how its log re
   fails(e, import_command(early, kStart), "out_of_order", "now");
 }
 
+// Found by the property test through the package: an engine holding an
+// earlier state took a later one in which a child's consent was verified and
+// disclosure turned on, and kept its own "none" as if it were a withdrawal.
+TEST_CASE("an update brings consent given later; only a restore keeps withdrawals made here") {  // covers R-INT-2, R-CON-4
+  Engine e;
+  build_household(e);
+  ok(e, {{"command", "setPrivacyNotice"}, {"actor", "operator"}, {"now", later(e)},
+         {"privacyNotice", {{"version", 2}, {"collects", {"voice recordings"}},
+                            {"thirdParties", {{{"name", "Acme"}, {"category", "ads"}, {"purpose", "ads"}}}}}}});
+  ok(e, {{"command", "addProfile"}, {"actor", "g1"}, {"now", later(e)},
+         {"profile", {{"id", "c3"}, {"name", "Ivy"}, {"kind", "child"}}}});
+  const json before_consent = state_of(e);
+  give_consent(e, "c3");
+  ok(e, {{"command", "setDisclosureConsent"}, {"actor", "g1"}, {"now", later(e)}, {"profileId", "c3"}, {"enabled", true}});
+  const json given = state_of(e);
+  Engine behind;
+  import_state(behind, before_consent);
+  json updated = answer_ok(behind, import_command(given, later(e)));
+  CHECK(updated["result"]["outcome"] == "updated");
+  CHECK(updated["result"]["keptWithdrawals"] == 0);
+  CHECK(exported(behind) == exported(e));
+  // Revoked here, then the backup with consent restored: the revocation stays.
+  ok(e, {{"command", "revokeConsent"}, {"actor", "g1"}, {"now", later(e)}, {"profileId", "c3"}, {"deleteData", false}});
+  json restored = answer_ok(e, import_command(given, later(e)));
+  CHECK(restored["result"]["outcome"] == "restored");
+  CHECK(restored["result"]["keptWithdrawals"] == 1);
+  const json now_state = state_of(e);
+  json c3;
+  for (const auto& p : now_state["profiles"])
+    if (p["id"] == "c3") c3 = p;
+  CHECK(c3["consent"]["state"] == "revoked");
+  CHECK(c3["consent"]["disclosure"] == false);
+}
+
 // Issue 8, "Why" 3: forged states imported silently.
 TEST_CASE("a revoked or never consented child edited to verified with disclosure on is refused") {  // covers R-INT-1, R-INT-3, R-CON-1, R-CON-3
   Engine e;
@@ -219,6 +253,23 @@ TEST_CASE("a tombstone dropped and the recording re-added is refused") {  // cov
   refused(fresh, forged.dump(), "audit_invalid", "state.auditLog[" + std::to_string(last) + "]", kStart);
   refused(e, forged.dump(), "audit_invalid", "state.auditLog[" + std::to_string(last) + "]", kStart);
   CHECK(may_use(e, "r1", "training")["reason"] == "deleted");
+}
+
+// An operator's table that lifts the EU/EEA teen rule: setJurisdictionPolicy
+// refuses it, and so does an import, even with a log re-sealed to vouch for it.
+TEST_CASE("a jurisdiction policy that lifts the EU/EEA teen rule is refused by the command and on import") {  // covers R-AGE-4, R-INT-1
+  Engine e;
+  build_household(e);
+  const std::string before = exported(e);
+  json lifted = {{"command", "setJurisdictionPolicy"}, {"actor", "operator"}, {"now", kStart},
+                 {"overrides", json::array({{{"code", "DE"}, {"teenAds13to15", "gpp_opt_in"}}})}};
+  fails(e, lifted, "invalid_input", "overrides[0].teenAds13to15");
+  CHECK(exported(e) == before);
+  const std::string forged = reseal(before, [](privacy::HouseholdState& s) {
+    s.jurisdiction_policy = {{"DE", std::nullopt, std::nullopt, privacy::TeenAdRule::gpp_opt_in, std::nullopt}};
+  });
+  Engine fresh;
+  refused(fresh, forged, "invalid_input", "state.jurisdictionPolicy[0].teenAds13to15", kStart);
 }
 
 TEST_CASE("edited, removed and reordered audit entries are refused at the first bad one") {  // covers R-INT-3

@@ -178,9 +178,13 @@ Kept keep_deletions(HouseholdState& into, const HouseholdState& current) {
   return kept;
 }
 
-Kept keep_what_went(HouseholdState& into, const HouseholdState& current) {
+// `ahead`: the current log has entries the incoming one lacks (a restore).
+// Only then can a difference be a withdrawal made here; in an update the
+// incoming log holds everything done here, and consent or disclosure it has
+// that ours lacks was given after, not taken away.
+Kept keep_what_went(HouseholdState& into, const HouseholdState& current, bool ahead) {
   Kept kept = keep_deletions(into, current);
-  keep_withdrawals(into, current, kept);
+  if (ahead) keep_withdrawals(into, current, kept);
   return kept;
 }
 
@@ -222,7 +226,7 @@ Result<ImportAnswer> import(Ctx& ctx, std::string_view text, const std::optional
       return Error{code::conflict, "state.auditLog[" + std::to_string(k) + "]",
                    "this state's history differs from the household's at entry " + std::to_string(k + 1) +
                        ": it is neither an earlier nor a later state of it (R-INT-2, R-INT-3)"};
-    Kept kept = keep_what_went(in.h.s, current.s);
+    Kept kept = keep_what_went(in.h.s, current.s, k < ours.size());
     answer.kept_deleted = kept.deleted;
     answer.kept_removed_profiles = kept.removed_profiles;
     answer.kept_withdrawals = kept.withdrawals;
