@@ -184,3 +184,25 @@ TEST_CASE("an operator's overrides change a row, a country and its states withou
   CHECK(policy_for("BR", o).consent_age == 13);
   CHECK(policy_for("DE", o).consent_age == 16);         // untouched
 }
+
+TEST_CASE("an operator's overrides never lift the EU/EEA teen rule; each code once") {  // covers R-AGE-4, R-AGE-3
+  auto refused = [](JurisdictionOverrides o, const char* path) {
+    auto e = check_overrides(o, "overrides");
+    REQUIRE(e);
+    CHECK(e->code == code::invalid_input);
+    CHECK(e->path == path);
+  };
+  refused({{"DE", std::nullopt, std::nullopt, TeenAdRule::gpp_opt_in, std::nullopt}}, "overrides[0].teenAds13to15");
+  refused({{"FR", std::nullopt, std::nullopt, std::nullopt, TeenAdRule::off_by_default}}, "overrides[0].teenAds16to17");
+  refused({{"DE-BY", std::nullopt, std::nullopt, TeenAdRule::gpp_opt_in, std::nullopt}}, "overrides[0].teenAds13to15");
+  refused({{"IT", Regime::other, std::nullopt, std::nullopt, std::nullopt}}, "overrides[0].regime");
+  refused({{"*", Regime::eu_eea, std::nullopt, TeenAdRule::gpp_opt_in, std::nullopt}}, "overrides[0].teenAds13to15");
+  refused({{"GB", std::nullopt, 13, std::nullopt, std::nullopt}, {"GB", std::nullopt, 14, std::nullopt, std::nullopt}},
+          "overrides[1].code");
+  // Stricter, or a consent age of its own, is the operator's to set.
+  CHECK_FALSE(check_overrides({{"DE", std::nullopt, 14, TeenAdRule::never, std::nullopt},
+                               {"GB", std::nullopt, std::nullopt, TeenAdRule::never, TeenAdRule::never},
+                               {"US-CA", std::nullopt, std::nullopt, TeenAdRule::never, std::nullopt},
+                               {"JP", Regime::eu_eea, 16, std::nullopt, std::nullopt}},
+                              "overrides"));
+}

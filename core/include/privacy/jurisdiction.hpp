@@ -76,6 +76,11 @@ std::optional<Error> check_jurisdiction_code(std::string_view code);
 // states without a row of their own.
 JurisdictionPolicy policy_for(std::string_view code, const JurisdictionOverrides& overrides = {});
 
+// What every set of overrides keeps, checked by setJurisdictionPolicy and on
+// import alike: each code once, and the EU/EEA rule for teens never lifted
+// (R-AGE-4, DSA Art. 28). `list` names the field in the error's path.
+std::optional<Error> check_overrides(const JurisdictionOverrides& overrides, std::string_view list);
+
 // Every default row, "*" first.
 const std::vector<JurisdictionPolicy>& default_jurisdictions();
 

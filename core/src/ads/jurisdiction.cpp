@@ -122,6 +122,26 @@ void apply(JurisdictionPolicy& p, const JurisdictionOverrides& overrides, std::s
 }  // namespace
 
 
+std::optional<Error> check_overrides(const JurisdictionOverrides& overrides, std::string_view list) {
+  for (std::size_t i = 0; i < overrides.size(); ++i) {
+    const std::string at = std::string(list) + "[" + std::to_string(i) + "].";
+    const std::string& place = overrides[i].code;
+    for (std::size_t j = 0; j < i; ++j)
+      if (overrides[j].code == place) return Error{code::invalid_input, at + "code", "'" + place + "' is given twice"};
+    // An operator may make a place stricter, never lift the EU/EEA rule.
+    if (overrides[i].regime && *overrides[i].regime != Regime::eu_eea && policy_for(place).regime == Regime::eu_eea)
+      return Error{code::invalid_input, at + "regime", "'" + place + "' is in the EU/EEA: its regime stays eu_eea"};
+    JurisdictionPolicy row = policy_for(place, overrides);
+    if (row.regime != Regime::eu_eea) continue;
+    for (auto [rule, field] : {std::pair{row.teen_13_15, "teenAds13to15"}, std::pair{row.teen_16_17, "teenAds16to17"}})
+      if (rule != TeenAdRule::never)
+        return Error{code::invalid_input, at + field,
+                     "an EU/EEA place gives teens no personalised ads whatever they consent to (DSA Art. 28, "
+                     "R-AGE-4): only never"};
+  }
+  return std::nullopt;
+}
+
 const std::vector<JurisdictionPolicy>& default_jurisdictions() {
   static const std::vector<JurisdictionPolicy> table = build();
   return table;

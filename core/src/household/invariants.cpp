@@ -8,6 +8,7 @@
 #include "audit.hpp"
 #include "context.hpp"
 #include "privacy/consent.hpp"
+#include "privacy/jurisdiction.hpp"
 #include "privacy/retention.hpp"
 
 namespace privacy {
@@ -164,6 +165,7 @@ Errors check_state(Household::Impl& h, bool legacy_log) {
   Checker c{h, {}};
   c.ids();
   for (Error& e : validate_policy(h.s.retention_policy, "retentionPolicy")) c.errors.push_back(std::move(e));
+  if (auto e = check_overrides(h.s.jurisdiction_policy, "jurisdictionPolicy")) c.errors.push_back(std::move(*e));
   c.profiles();
   const AuditEntry* head = h.last_entry();
   // Schema 2 did not log intake, so only the current log bounds capture times.

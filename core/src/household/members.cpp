@@ -121,11 +121,7 @@ JurisdictionTable table_of(const Household::Impl& h, const std::optional<std::st
 }  // namespace
 
 Result<JurisdictionTable> cmd::SetJurisdictionPolicy::apply(Ctx& ctx) const {
-  for (std::size_t i = 0; i < overrides.size(); ++i)
-    for (std::size_t j = 0; j < i; ++j)
-      if (overrides[j].code == overrides[i].code)
-        return Error{code::invalid_input, "overrides[" + std::to_string(i) + "].code",
-                     "'" + overrides[i].code + "' is given twice"};
+  if (auto e = check_overrides(overrides, "overrides")) return *e;
   ctx.h.edit_jurisdiction_policy() = overrides;
   ctx.log(AuditAction::jurisdiction_policy_set, {{"overrides", json::to_tree(overrides)}});
   return table_of(ctx.h, std::nullopt);
