@@ -38,10 +38,16 @@ std::optional<Instant> birthday(const Profile& p, int years) {
 
 std::optional<Instant> age_review_due_at(const Profile& p, int consent_age) {
   if (p.age_review_flagged_at || p.kind == ProfileKind::adult) return std::nullopt;
-  auto at = birthday(p, p.kind == ProfileKind::child ? consent_age : kAdultAge);
-  // Once the parent decided at or after that birthday, it is not asked again.
-  if (!at || (p.age_reviewed_at && *p.age_reviewed_at >= *at)) return std::nullopt;
-  return at;
+  // Once the parent decided at or after a birthday, it is not asked again for it.
+  auto due = [&](int years) -> std::optional<Instant> {
+    auto at = birthday(p, years);
+    if (!at || (p.age_reviewed_at && *p.age_reviewed_at >= *at)) return std::nullopt;
+    return at;
+  };
+  // A child is reviewed at the consent age and, if kept a child, again at 18 (R-PRO-3).
+  if (p.kind == ProfileKind::child)
+    if (auto at = due(consent_age)) return at;
+  return due(kAdultAge);
 }
 
 }  // namespace privacy

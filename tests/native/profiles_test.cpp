@@ -174,6 +174,12 @@ TEST_CASE("birthdays and the age review's due time") {  // covers R-PRO-3, R-AGE
   CHECK(privacy::birthday(leap, 16) == at("2028-02-29T00:00:00Z"));
   CHECK(privacy::age_review_due_at(leap, 13) == at("2025-02-28T00:00:00Z"));
   CHECK(privacy::age_review_due_at(leap, 16) == at("2028-02-29T00:00:00Z"));  // where the consent age is 16
+  // Kept a child at the consent age: asked again at 18, never left a "child" for good.
+  leap.age_reviewed_at = at("2025-03-01T00:00:00Z");
+  CHECK(privacy::age_review_due_at(leap, 13) == at("2030-02-28T00:00:00Z"));
+  leap.age_reviewed_at = at("2030-03-01T00:00:00Z");
+  CHECK_FALSE(privacy::age_review_due_at(leap, 13));
+  leap.age_reviewed_at.reset();
   leap.kind = privacy::ProfileKind::teen;
   CHECK(privacy::age_review_due_at(leap, 13) == at("2030-02-28T00:00:00Z"));  // at 18
   leap.kind = privacy::ProfileKind::adult;
