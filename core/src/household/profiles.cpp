@@ -36,9 +36,13 @@ std::optional<Error> kind_against_age(ProfileKind kind, const std::optional<std:
               : kind == ProfileKind::teen ? *age >= consent_age && *age < kAdultAge
                                           : *age >= kAdultAge;
   if (fits) return std::nullopt;
+  // Where the consent age is 18 (an operator's choice) there is no teen band.
+  const std::string teens = consent_age < kAdultAge
+                                ? ", a teen " + std::to_string(consent_age) + " to 17"
+                                : ", and there are no teen profiles";
   return Error{code::invalid_input, path,
                "makes the person " + std::to_string(*age) + ": here a child profile is under " + std::to_string(consent_age) +
-                   ", a teen " + std::to_string(consent_age) + " to 17, an adult 18 or over (R-AGE-1, R-AGE-3)"};
+                   teens + ", an adult 18 or over (R-AGE-1, R-AGE-3)"};
 }
 
 }  // namespace
