@@ -58,6 +58,7 @@ function call(engine, command, target) {
     setPrivacyNotice: (who) => engine.setPrivacyNotice({ ...who, now: NOW, privacyNotice: notice }),
     addGuardian: (who) => engine.addGuardian({ ...who, now: NOW, guardian: { id: 'g-new', name: 'New', verified: false } }),
     addDevice: (who) => engine.addDevice({ ...who, now: NOW, device: { id: 'd-new', name: 'New' } }),
+    renameDevice: (who) => engine.renameDevice({ ...who, now: NOW, deviceId: 'd1', name: 'Renamed' }),
     setJurisdiction: (who) => engine.setJurisdiction({ ...who, now: NOW, jurisdiction: 'US-CA' }),
     setJurisdictionPolicy: (who) => engine.setJurisdictionPolicy({ ...who, now: NOW, overrides: [{ code: 'DE', consentAge: 14 }] }),
     jurisdictionPolicy: (who) => engine.jurisdictionPolicy(who),
@@ -68,7 +69,8 @@ function call(engine, command, target) {
     removeProfile: (who) => engine.removeProfile({ ...who, ...base, requestId: 'rm' }),
     enableProfile: (who) => engine.enableProfile({ ...who, ...base, enabled: false }),
     keepProfile: (who) => engine.keepProfile({ ...who, ...base }),
-    resolveAgeReview: (who) => engine.resolveAgeReview({ ...who, now: NOW, profileId: 'c3', kind: 'teen' }),
+    // c3 is flagged (a child's and a teen's rows both allow a parent); an adult is never reviewed, by anyone.
+    resolveAgeReview: (who) => engine.resolveAgeReview({ ...who, now: NOW, profileId: target === 'adult' ? 'a1' : 'c3', kind: 'teen' }),
     sweepProfiles: (who) => engine.sweepProfiles({ ...who, now: NOW }),
     exportProfileData: (who) => engine.exportProfileData({ ...who, profileId }),
     requestConsent: (who) => engine.requestConsent({ ...who, ...base, method: 'video_call' }),
@@ -107,6 +109,7 @@ function call(engine, command, target) {
       return d;
     },
     recordGpc: (who) => engine.recordGpc({ ...who, ...base }),
+    recordDeviceGpc: (who) => engine.recordDeviceGpc({ ...who, now: NOW, deviceId: 'd1' }),
   };
   return calls[command];
 }

@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { createPrivacyEngine, PrivacyError } from '../../dist/index.mjs';
 import { loadCore } from '../../dist/load.mjs';
+import { Native } from '../../dist/native.mjs';
 import { household, recording, policy, NOW, PARENT } from './fixtures.mjs';
 
 const MiB = 2 ** 20;
@@ -15,20 +16,23 @@ const fail = (code, message, path) => new PrivacyError(code, message, [{ code, p
 // The module the package's engines share when no wasm option is given (load.mjs keeps one).
 const sharedCore = () => loadCore({}, fail);
 
-/** Every command text the engines of `core` send, while `fn` runs. */
+/** Every command text the package's engines send to the module, while `fn` runs. */
 async function sent(fn) {
-  const core = await sharedCore();
-  const proto = core.Engine.prototype;
-  const original = proto.execute;
+  const proto = Native.prototype;
+  const original = { execute: proto.execute, executeWithState: proto.executeWithState };
   const texts = [];
   proto.execute = function execute(text) {
     texts.push(text);
-    return original.call(this, text);
+    return original.execute.call(this, text);
+  };
+  proto.executeWithState = function executeWithState(text, state) {
+    texts.push(text);
+    return original.executeWithState.call(this, text, state);
   };
   try {
     await fn();
   } finally {
-    proto.execute = original;
+    Object.assign(proto, original);
   }
   return texts;
 }
@@ -159,12 +163,12 @@ test('an exception from the module\'s glue takes the same path: stopped, then a 
   const a = await household();
   const b = await household();
   const core = await sharedCore();
-  const original = core.Engine.prototype.execute;
-  core.Engine.prototype.execute = function execute() { throw new WebAssembly.RuntimeError('unreachable'); };
+  const original = core._fp_execute;
+  core._fp_execute = function execute() { throw new WebAssembly.RuntimeError('unreachable'); };
   try {
     assert.throws(() => b.overview(PARENT), (e) => e.code === 'internal' && /unreachable/.test(e.message));
   } finally {
-    core.Engine.prototype.execute = original;
+    core._fp_execute = original;
   }
   assert.throws(() => a.exportStateJson(PARENT), { code: 'internal' });
   const c = await household();

@@ -14,9 +14,11 @@ test('npm pack, install into an empty folder, import and use', () => {
   const installed = installPacked('pack');
   try {
     assert.deepEqual(installed.files, ['CHANGELOG.md', 'LICENSE', 'README.md',
-      'dist/commands.gen.d.ts', 'dist/commands.gen.mjs',
+      'dist/commands.gen.d.ts', 'dist/commands.gen.mjs', 'dist/decision.mjs',
       'dist/family-privacy-core.mjs', 'dist/family-privacy-core.wasm', 'dist/index.d.ts', 'dist/index.mjs', 'dist/input.mjs',
-      'dist/load.mjs', 'dist/version.mjs', 'dist/wasm-embedded.mjs', 'package.json']);
+      'dist/load.mjs', 'dist/native.mjs', 'dist/version.mjs', 'dist/wasm-embedded.mjs',
+      // The rule catalogue and the design notes the README and the errors link to.
+      'docs/design.md', 'docs/rules.md', 'package.json']);
     writeFileSync(join(installed.app, 'main.mjs'), `
       import { createPrivacyEngine, PrivacyError, version } from 'family-privacy';
       import { readFileSync } from 'node:fs';

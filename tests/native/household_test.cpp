@@ -312,7 +312,6 @@ TEST_CASE("members join through the operator or a verified guardian") {  // cove
 TEST_CASE("renameDevice: who may add a device renames it; the recordings keep their device; audited") {  // covers R-CON-6, R-DEL-5
   Engine e;
   build_household(e);
-  ok(e, {{"command", "setRetention"}, {"actor", "g1"}, {"now", kStart}, {"profileId", "a1"}, {"setting", "18_months"}});
   add_recording(e, recording("r1", "a1", "d1", kStart));
   auto rename = [&](const std::string& actor, const std::string& device, const std::string& name) {
     return json{{"command", "renameDevice"}, {"actor", actor}, {"now", later(e)}, {"deviceId", device}, {"name", name}};

@@ -69,7 +69,7 @@ TEST_CASE("export then import gives back byte-identical JSON") {  // covers R-IN
   json answer = import_state(copy, state);
   CHECK(answer == json{{"outcome", "loaded"}, {"householdId", "h1"}, {"schemaVersion", 3}, {"migratedFrom", nullptr},
                        {"recordings", 5}, {"auditEntries", state["auditLog"].size()}, {"keptDeleted", 0},
-                       {"keptRemovedProfiles", 0}});
+                       {"keptRemovedProfiles", 0}, {"keptWithdrawals", 0}});
   CHECK(exported(copy) == first);
 
   // From the JSON text, through execute_json, with the state beside the command.
