@@ -47,7 +47,7 @@ int main() {
           "profileId": "c1", "method": "signed_form"})",
       R"({"command": "recordConsent", "actor": "g1", "now": "2026-11-29T12:01:00Z",
           "profileId": "c1", "method": "signed_form", "reference": "form-2291", "verifiedBy": "Acme Verify"})",
-      R"({"command": "addRecording", "now": "2026-11-29T12:05:00Z",
+      R"({"command": "addRecording", "actor": "system", "now": "2026-11-29T12:05:00Z",
           "recording": {"id": "r1", "profileId": "c1", "deviceId": "d1", "capturedAt": "2026-11-29T12:04:30Z",
                         "audio": {"ref": "blob/r1", "durationMs": 1800}, "transcript": "play some music",
                         "derived": [{"id": "r1-intent", "kind": "intent"}]}})",
