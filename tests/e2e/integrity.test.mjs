@@ -132,7 +132,7 @@ test('notice change with disclosure on, then reload: after 20 more changes fold 
 });
 
 test('a page database holding a schema 2 household is migrated on opening and stored as schema 3, logged', async (t) => {
-  const vector = JSON.parse(await readFile(path.join(PROJECT_ROOT, 'tests', 'vectors', 'consent-lifecycle.json'), 'utf8'));
+  const vector = JSON.parse(await readFile(path.join(PROJECT_ROOT, 'tests', 'vectors', 'migration-v2.json'), 'utf8'));
   assert.equal(vector.state.schemaVersion, 2);
   const old = JSON.stringify(vector.state);
   const context = await newContext(env, t);
