@@ -18,7 +18,9 @@ import { tcStrings } from '../signals/strings.mjs';
 import { Targets, agree, fixed, importPackage, machine, main, median, packageHome, PACKAGE_NAME, root, table } from '../lib/common.mjs';
 import { summariseProfile } from '../lib/profile.mjs';
 
-const runs = Number(process.argv[process.argv.indexOf('--runs') + 1] || 9);
+const at = process.argv.indexOf('--runs');
+const runs = at > 0 ? Number(process.argv[at + 1]) : 9;
+if (!Number.isInteger(runs) || runs < 5) throw new Error('--runs takes a whole number, at least 5 (the issue asks for a median of at least 5)');
 const AIM_MS = 40;
 
 const canonical = (value) => JSON.stringify(value, (key, v) => (v && typeof v === 'object' && !Array.isArray(v)

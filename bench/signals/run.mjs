@@ -78,7 +78,9 @@ function checkTc(s, ours, ref) {
   fields.publisherRestrictions = [
     restricted(ours.publisherRestrictions.map((pr) => ({ ...pr,
       ids: Array.from(pr.vendors).flatMap(([first, last]) => Array.from({ length: last - first + 1 }, (_, k) => first + k)) }))),
-    restricted(ref.publisherRestrictions.getRestrictions().map((pr) => ({ ...pr, ids: ref.publisherRestrictions.getVendors(pr) }))),
+    // PurposeRestriction keeps purposeId behind a getter: a spread would lose it.
+    restricted(ref.publisherRestrictions.getRestrictions().map((pr) => ({ purposeId: pr.purposeId,
+      restrictionType: pr.restrictionType, ids: ref.publisherRestrictions.getVendors(pr) }))),
   ];
   for (const [field, [a, b]] of Object.entries(fields)) {
     agree(same(a, b), `decodeTcString and TCString.decode differ on ${field} of ${s}: ours ${JSON.stringify(a)?.slice(0, 200)}, `
