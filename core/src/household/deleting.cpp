@@ -70,8 +70,9 @@ Result<Selection> select(const Household::Impl& h, const cmd::DeletionScope& r, 
     std::optional<std::uint32_t> best;
     for (std::uint32_t i = 0; i < recs.size(); ++i) {
       const Recording& rec = recs[i];
-      // The window first: two integer tests rule out nearly every recording before any string is compared.
-      if (rec.captured_at > now - window && rec.captured_at <= now && h.profile_of(i) == profile &&
+      // The compact profile index first (it spares touching other profiles' recordings), then the
+      // window's two integer tests, and only then a string comparison.
+      if (h.profile_of(i) == profile && rec.captured_at > now - window && rec.captured_at <= now &&
           rec.device_id == *r.device_id &&
           (!best || rec.captured_at > recs[*best].captured_at ||
            (rec.captured_at == recs[*best].captured_at && rec.id > recs[*best].id)))
