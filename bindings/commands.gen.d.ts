@@ -2172,159 +2172,107 @@ export interface Answer<R> { result: R; effects: Effects }
 /** One method per command; each returns its answer. */
 export interface Commands {
   /** Creates the household with the operator's written retention policy (R-RET-4, R-RET-7). */
-
   createHousehold(input: CreateHouseholdInput): Overview;
   /** Replaces the operator's written retention policy (R-RET-4, R-RET-7). */
-
   setRetentionPolicy(input: SetRetentionPolicyInput): RetentionPolicy;
   /** Publishes a new privacy notice; a material change puts children's consent back to pending (R-CON-5). */
-
   setPrivacyNotice(input: SetPrivacyNoticeInput): NoticeChange;
   /** Adds a parent or guardian to the household (R-CON-6). */
-
   addGuardian(input: AddGuardianInput): Guardian;
   /** Adds a device (a speaker, a tablet) that records into the household's profiles. */
-
   addDevice(input: AddDeviceInput): Device;
   /** Renames a device; its recordings keep their device. */
-
   renameDevice(input: RenameDeviceInput): Device;
   /** Where the household lives, as an ISO 3166 code: its age of digital consent and teen ad rules (R-AGE-3). */
-
   setJurisdiction(input: SetJurisdictionInput): HouseholdInfo;
   /** The operator's changes to the default table of consent ages and teen ad rules (R-AGE-3, R-AGE-4). */
-
   setJurisdictionPolicy(input: SetJurisdictionPolicyInput): JurisdictionTable;
   /** What applies where: the row in force for a place (default: where the household lives), every default row with its source, and the operator's changes (R-AGE-3, R-AGE-4). */
-
   jurisdictionPolicy(input: JurisdictionPolicyInput): JurisdictionTable;
   /** The household: members, devices, profiles with their effective retention and counts, policy, notice, audit head. */
-
   overview(input: OverviewInput): Overview;
   /** The children's privacy disclosure, as data and as escaped HTML (R-RET-7, R-CON-3, R-CON-4). */
-
   privacyDisclosure(input: PrivacyDisclosureInput): PrivacyDisclosureAnswer;
   /** Adds a child, teen or adult profile; a child starts without consent and not enabled (R-PRO-1, R-CON-1). */
-
   addProfile(input: AddProfileInput): Profile;
   /** Renames a profile. */
-
   renameProfile(input: RenameProfileInput): Profile;
   /** Removes a profile and deletes all its data, with a receipt; its id is never used again (R-PRO-1, R-DEL-3). */
-
   removeProfile(input: RemoveProfileInput): ProfileRemoval;
   /** Enables a child profile (only with verified consent, R-CON-1) or pauses it. */
-
   enableProfile(input: EnableProfileInput): Profile;
   /** Keeps an inactive child profile; its inactivity clock restarts (R-PRO-2). */
-
   keepProfile(input: KeepProfileInput): Profile;
   /** The parent's decision on a profile flagged for an age review: it becomes `kind`, or stays (R-PRO-3). */
-
   resolveAgeReview(input: ResolveAgeReviewInput): Profile;
   /** At now: inactivity notices, withdrawals and removals (R-PRO-2), and age reviews (R-PRO-3). */
-
   sweepProfiles(input: SweepProfilesInput): ProfileSweep;
   /** One profile's data for its parent (or the person): recordings, tombstones, receipts (R-CON-4). */
-
   exportProfileData(input: ExportProfileDataInput): ProfileExport;
   /** Starts verifiable parental consent by an approved method; a verified child stops collecting until it is given again (R-CON-1, R-CON-2). */
-
   requestConsent(input: RequestConsentInput): ConsentAnswer;
   /** Records the verification of a pending consent, with its evidence; the child is enabled (R-CON-1, R-CON-2). */
-
   recordConsent(input: RecordConsentInput): ConsentAnswer;
   /** Cancels a pending consent request; the child stays without consent (R-CON-1). */
-
   cancelConsent(input: CancelConsentInput): ConsentAnswer;
   /** Revokes consent: collection stops at once; the parent chooses whether the data is deleted now (R-CON-4). */
-
   revokeConsent(input: RevokeConsentInput): ConsentAnswer;
   /** Turns the separate consent to disclosure to the notice's named third parties on or off (R-CON-2, R-CON-3). */
-
   setDisclosureConsent(input: SetDisclosureConsentInput): ConsentAnswer;
   /** An app store's notice: a revocation is a parent's revocation (R-CON-4); a significant change needs the parent's consent again (R-CON-5, R-AGE-5). */
-
   storeConsentEvent(input: StoreConsentEventInput): ConsentAnswer;
   /** Intake of one recording: never into a child profile without verified consent, never captured after now (R-CON-1). */
-
   addRecording(input: AddRecordingInput): RecordingView;
   /** Intake of many recordings, all or nothing (R-CON-1). */
-
   addRecordings(input: AddRecordingsInput): Added;
   /** Chooses how long a profile's recordings are kept; a shorter setting deletes what it makes due at once, with a receipt (R-RET-1, R-RET-4, R-RET-5). */
-
   setRetention(input: SetRetentionInput): RetentionChange;
   /** Turns deletion by voice on or off for a profile (R-DEL-2). */
-
   setVoiceDeletion(input: SetVoiceDeletionInput): Profile;
   /** A profile's setting as it applies: the shorter of the choice and the policy's child maximum (R-RET-4). */
-
   effectiveRetention(input: EffectiveRetentionInput): EffectiveRetention;
   /** What a setting would delete at now if chosen (R-RET-5). */
-
   previewRetention(input: PreviewRetentionInput): RetentionPreview;
   /** A profile's recordings, newest first, filtered by device, [from, to) and words of the transcript. */
-
   listRecordings(input: ListRecordingsInput): RecordingPage;
   /** What a sweep at now would delete, and the next due time (R-RET-6). */
-
   previewSweep(input: PreviewSweepInput): SweepPreview;
   /** Deletes exactly the recordings due at or before now, with a receipt (R-RET-6). */
-
   sweep(input: SweepInput): SweepResult;
   /** What a deletion would take, without taking it. */
-
   previewDeletion(input: PreviewDeletionInput): DeletionPreview;
   /** Deletes recordings one by one, by id, range, device, all, just said or today: every artifact, tombstoned, receipted (R-DEL-1..6). */
-
   deleteRecordings(input: DeleteRecordingsInput): DeletionReceipt;
   /** What a spoken deletion request asks for, or not_understood (R-DEL-2). No actor: it reads no household data. */
-
   parseVoiceRequest(input: ParseVoiceRequestInput): VoiceParse;
   /** A deletion said to a device (or typed by a parent): only where deletion by voice is on (R-DEL-2). */
-
   voiceRequest(input: VoiceRequestInput): DeletionReceipt;
   /** Whether a recording may be used for a purpose: never once deleted, never for sale (R-DEL-4, R-ADS-2). */
-
   mayUse(input: MayUseInput): UseAnswer;
   /** What every deleted recording left (R-DEL-4). */
-
   tombstones(input: TombstonesInput): TombstoneList;
   /** The audit log, a page at a time. */
-
   auditLog(input: AuditLogInput): AuditPage;
   /** Checks the chain, the order of time and the state digest; with an anchored head, a cut too (R-INT-3). */
-
   verifyAuditLog(input: VerifyAuditLogInput): AuditCheck;
   /** The whole state, versioned; it imports back byte for byte (R-INT-1). */
-
   exportState(input: ExportStateInput): HouseholdState;
   /** Loads or restores a state: verified first (R-INT-1, R-INT-3); into the same household, every deletion it holds stays (R-INT-2). */
-
   importState(input: Omit<ImportStateInput, 'state'> & { state: HouseholdState | string }): ImportAnswer;
   /** What importState would do with a state, without doing it (R-INT-2). */
-
   previewImport(input: Omit<PreviewImportInput, 'state'> & { state: HouseholdState | string }): ImportAnswer;
   /** Decodes an IAB TCF TC string strictly, field by field, with the v2.3 rules (R-SIG-1), or says where it is wrong. No actor: it reads no household data. */
-
   decodeTcString(input: DecodeTcStringInput): TcString;
   /** Decodes an IAB GPP string strictly, every section it names (R-SIG-2), or says where it is wrong. No actor: it reads no household data. */
-
   decodeGpp(input: DecodeGppInput): GppString;
   /** Which ads a person may see and what to pass on: never a sale, never personalised for a child, a teen only where the place allows; fails closed (R-ADS-1..6, R-AGE-1..4, R-SIG-1..4). */
-
   decideAds(input: DecideAdsInput): AdDecision;
   /** Records Global Privacy Control for the person: it stays in force when later requests lack it, and a conflicting saved choice gives way (R-SIG-3). */
-
   recordGpc(input: RecordGpcInput): Profile;
   /** Records Global Privacy Control sent by a device: it applies to every decision on that device from now on (R-SIG-3). */
-
   recordDeviceGpc(input: RecordDeviceGpcInput): Device;
   /** Who may run each command, per target (R-CON-6, R-INT-5). No actor: it reads no household data. */
-
   authorizationTable(input?: AuthorizationTableInput): AccessTable;
   /** Every command: its summary, who may run it, what it changes, and JSON Schemas of its input and answer. No actor: it reads no household data. */
-
   describeCommands(input?: DescribeCommandsInput): CommandDescriptions;
 }

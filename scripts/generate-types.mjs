@@ -146,7 +146,7 @@ export function typesModule(doc) {
       ? `input: Omit<${input}, 'state'> & { state: HouseholdState | string }`
       : `input${optional ? '?' : ''}: ${input}`;
     const access = c.actor === 'none' ? 'No actor: it reads no household data.' : '';
-    out.push(comment([c.summary, access].filter(Boolean).join(' '), '  '));
+    out.push(comment([c.summary, access].filter(Boolean).join(' '), '  ').trimEnd());
     out.push(`  ${c.name}(${param}): ${outputType(c, name)};`);
   }
   out.push('}', '');
