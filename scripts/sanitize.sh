@@ -7,8 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 bash scripts/bootstrap.sh
-if [ ! -f build-asan/CMakeCache.txt ]; then
-  cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DPRIVACY_SANITIZE=ON >/dev/null
-fi
+# Configured every time: a build-asan/ made before a target existed would
+# otherwise not know it (make reads the old Makefile before regenerating).
+cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DPRIVACY_SANITIZE=ON >/dev/null
 cmake --build build-asan -j2 --target privacy_tests privacy_property
 PRIVACY_PROPERTY_SEQUENCES=300 ctest --test-dir build-asan --output-on-failure
