@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 
+#include "privacy/time.hpp"
+
 namespace privacy {
 
 namespace {
@@ -62,6 +64,18 @@ std::optional<Instant> due_at(const Recording& r, const RetentionRule& rule) {
   if (!months) return std::nullopt;
   if (*months == 0) return r.captured_at;
   return add_months(r.captured_at, *months);
+}
+
+bool due_by(const Recording& r, const RetentionRule& rule, Instant now) {
+  auto months = r.collected_as_child ? rule.child_data_months : rule.months;
+  if (!months) return false;
+  // N calendar months are N consecutive month lengths (28..31 days each),
+  // less at most 3 days when the day of the month is clamped (Jan 31 + 1
+  // month is Feb 28): only between those bounds does the calendar decide.
+  const Instant n = *months;
+  if (r.captured_at + n * 31 * kMillisPerDay <= now) return true;
+  if (r.captured_at + (n * 28 - 3) * kMillisPerDay > now) return false;
+  return *due_at(r, rule) <= now;
 }
 
 RetentionSetting default_retention(ProfileKind kind) {

@@ -126,6 +126,35 @@ TEST_CASE("due times: dont_save at capture, N calendar months later, never when 
   CHECK_FALSE(due_at(captured(t), RetentionRule{std::nullopt, 18}));
 }
 
+TEST_CASE("due_by is due_at <= now, at month ends and around the calendar's bounds") {  // covers R-RET-2, R-RET-3, R-RET-5
+  // Every capture time near month ends over four years (leap year included),
+  // every retention length the settings and policies give, and a `now` on
+  // each side of the due time and of the bounds due_by decides by.
+  const privacy::Instant day = privacy::kMillisPerDay;
+  std::size_t checked = 0;
+  for (const char* month_end : {"2027-01-28T00:00:00Z", "2027-12-27T23:59:59Z", "2028-02-26T12:00:00Z", "2028-08-28T06:30:00Z"}) {
+    for (int k = 0; k < 5; ++k) {
+      const Instant t = at(month_end) + k * day;
+      for (std::optional<int> months : {std::optional<int>{}, std::optional<int>{0}, std::optional<int>{1},
+                                        std::optional<int>{2}, std::optional<int>{3}, std::optional<int>{12},
+                                        std::optional<int>{18}, std::optional<int>{1200}}) {
+        const RetentionRule rule{months, months};
+        const auto due = due_at(captured(t), rule);
+        std::vector<Instant> nows{t - 1, t, t + 1};
+        if (due) for (Instant d : {*due - day, *due - 1, *due, *due + 1, *due + day}) nows.push_back(d);
+        if (months) for (int edge : {*months * 28 - 3, *months * 31}) for (int s : {-1, 0, 1}) nows.push_back(t + edge * day + s);
+        for (Instant now : nows) {
+          CAPTURE(t);
+          CAPTURE(now);
+          CHECK(privacy::due_by(captured(t), rule, now) == (due && *due <= now));
+          ++checked;
+        }
+      }
+    }
+  }
+  CHECK(checked > 1000);
+}
+
 TEST_CASE("data collected as a child keeps the child maximum whatever the profile's rule") {  // covers R-PRO-3, R-RET-4
   const Instant t = at("2026-01-31T10:00:00Z");
   RetentionPolicy p = make_policy(12);

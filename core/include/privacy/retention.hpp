@@ -26,6 +26,9 @@ RetentionRule retention_rule(const EffectiveRetention& effective, const Retentio
 // R-RET-2/3: dont_save is due at capture; N months at capture + N calendar
 // months; none when kept until deleted.
 std::optional<Instant> due_at(const Recording& recording, const RetentionRule& rule);
+// due_at(recording, rule) <= now, mostly without the calendar (issue 10:
+// a setRetention then costs a comparison per recording of the profile).
+bool due_by(const Recording& recording, const RetentionRule& rule, Instant now);
 
 RetentionSetting default_retention(ProfileKind kind);
 

@@ -87,7 +87,7 @@ std::vector<std::uint32_t> due_slots(const Household::Impl& h, std::uint32_t pro
   std::vector<std::uint32_t> out;
   for (std::uint32_t i = 0; i < h.s.recordings.size(); ++i) {
     if (h.profile_of(i) != profile_slot) continue;
-    if (auto d = due_at(h.s.recordings[i], rule); d && *d <= now) out.push_back(i);
+    if (due_by(h.s.recordings[i], rule, now)) out.push_back(i);
   }
   return out;
 }
