@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Builds what is missing or stale: the native library, tests and benchmark
-# (build/), the WebAssembly module (build-wasm/), and the package (dist/).
+# (build/), the WebAssembly module twice (build-wasm/: -Oz, the small one
+# browsers download; build-wasm-node/: -O2, the fast one Node gets through the
+# package's "node" export condition; issue 10), and the package (dist/).
 # Every output stays out of the source tree (all three folders are ignored).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,11 +13,15 @@ if [ ! -f build/CMakeCache.txt ]; then
 fi
 cmake --build build -j"$jobs"
 
-if [ ! -f build-wasm/CMakeCache.txt ]; then
-  # emcmake's own emulator flag breaks Node 20 (TOOLCHAIN.md), so name node.
-  emcmake cmake -S . -B build-wasm -DCMAKE_BUILD_TYPE=Release \
-    -DCMAKE_CROSSCOMPILING_EMULATOR=/usr/bin/node >/dev/null
-fi
-cmake --build build-wasm -j"$jobs"
+wasm_build() {  # folder, optimisation level
+  if [ ! -f "$1/CMakeCache.txt" ]; then
+    # emcmake's own emulator flag breaks Node 20 (TOOLCHAIN.md), so name node.
+    emcmake cmake -S . -B "$1" -DCMAKE_BUILD_TYPE=Release -DPRIVACY_WASM_OPT="$2" \
+      -DCMAKE_CROSSCOMPILING_EMULATOR=/usr/bin/node >/dev/null
+  fi
+  cmake --build "$1" -j"$jobs"
+}
+wasm_build build-wasm -Oz
+wasm_build build-wasm-node -O2
 
 node scripts/dist.mjs

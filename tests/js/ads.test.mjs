@@ -2,7 +2,7 @@
 // native suite checks, from JavaScript, with real TC and GPP strings.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createPrivacyEngine, PrivacyError } from '../../dist/index.mjs';
+import { createPrivacyEngine, PrivacyError } from 'family-privacy';
 import { household, NOW } from './fixtures.mjs';
 
 // decideAds at NOW; for a known person the service asks (R-INT-5), for nobody known no actor is named.

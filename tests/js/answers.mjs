@@ -2,7 +2,7 @@
 // draft 2020-12), with ajv: a success's `result` to its command's output
 // schema, its `effects` and a failure's `errors` to the envelope below.
 import Ajv2020 from 'ajv/dist/2020.js';
-import { createPrivacyEngine } from '../../dist/index.mjs';
+import { createPrivacyEngine } from 'family-privacy';
 
 const ROOT = 'https://family-privacy.invalid/describe-commands.json';
 // ISO 8601 with Z or an offset, as the engine reads instants (answers carry epoch ms); a birth date's day.

@@ -3,10 +3,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { createPrivacyEngine, PrivacyError, SCHEMA_VERSION, COMMANDS } from '../../dist/index.mjs';
+import { createPrivacyEngine, PrivacyError, SCHEMA_VERSION, COMMANDS } from 'family-privacy';
+import { distFile } from './package.mjs';
 import { household, recording, addRecording, intake, NOW, policy, PARENT } from './fixtures.mjs';
 
-const wasmPath = new URL('../../dist/family-privacy-core.wasm', import.meta.url);
+const wasmPath = distFile('family-privacy-core.wasm');
 
 test('loads in Node with the .wasm found beside the module', async () => {
   const engine = await createPrivacyEngine();

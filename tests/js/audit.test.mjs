@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { createPrivacyEngine } from '../../dist/index.mjs';
+import { createPrivacyEngine } from 'family-privacy';
 import { household, recording, addRecording, NOW, DAY, PARENT } from './fixtures.mjs';
 
 const sha256 = (data) => createHash('sha256').update(data).digest();

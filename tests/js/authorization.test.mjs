@@ -3,7 +3,7 @@
 // engine does exactly that. A missing actor is refused.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createPrivacyEngine, COMMANDS } from '../../dist/index.mjs';
+import { createPrivacyEngine, COMMANDS } from 'family-privacy';
 import { policy, recording, consent, SETUP, NOW } from './fixtures.mjs';
 
 const ACTORS = {

@@ -4,7 +4,7 @@
 // recording household and its figures are in bench/bigstate (npm run bench).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createPrivacyEngine } from '../../dist/index.mjs';
+import { createPrivacyEngine } from 'family-privacy';
 import { household, recording, NOW, PARENT } from './fixtures.mjs';
 
 const MiB = 2 ** 20;

@@ -1,6 +1,6 @@
 // A small household built through the public API, shared by the JS tests.
 import assert from 'node:assert/strict';
-import { createPrivacyEngine } from '../../dist/index.mjs';
+import { createPrivacyEngine } from 'family-privacy';
 
 export const NOW = Date.UTC(2026, 10, 29, 12, 0, 0); // 2026-11-29T12:00:00Z
 /** When the household below is set up: before every `now` the tests use (audit time never runs backwards, R-INT-3). */

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { createPrivacyEngine } from '../../dist/index.mjs';
+import { createPrivacyEngine } from 'family-privacy';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -17,9 +17,13 @@ test('node scripts/generate.mjs --check exits 0: nothing generated is stale', ()
   assert.match(out.stdout, /up to date/);
 });
 
-test('dist/ carries the generated modules as they are in bindings/', () => {
+test('dist/ and dist/node/ carry the generated modules as they are in bindings/', () => {
   for (const file of ['commands.gen.mjs', 'commands.gen.d.ts', 'index.mjs', 'index.d.ts', 'input.mjs']) {
     assert.equal(readFileSync(`${root}dist/${file}`, 'utf8'), readFileSync(`${root}bindings/${file}`, 'utf8'), `dist/${file}: run node scripts/dist.mjs`);
+  }
+  // The fast build's JavaScript is the same files; its types are dist/'s.
+  for (const file of ['commands.gen.mjs', 'index.mjs', 'input.mjs', 'load.mjs', 'native.mjs', 'decision.mjs']) {
+    assert.equal(readFileSync(`${root}dist/node/${file}`, 'utf8'), readFileSync(`${root}bindings/${file}`, 'utf8'), `dist/node/${file}: run node scripts/dist.mjs`);
   }
 });
 

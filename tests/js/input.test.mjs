@@ -6,10 +6,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { createPrivacyEngine, PrivacyError } from '../../dist/index.mjs';
-import { loadCore } from '../../dist/load.mjs';
-import { Native } from '../../dist/native.mjs';
+import { createPrivacyEngine, PrivacyError } from 'family-privacy';
+import { distFile } from './package.mjs';
 import { household, recording, policy, NOW, PARENT } from './fixtures.mjs';
+
+// The loader and the buffer of the build under test (neither is exported).
+const { loadCore } = await import(distFile('load.mjs'));
+const { Native } = await import(distFile('native.mjs'));
 
 const MiB = 2 ** 20;
 const fail = (code, message, path) => new PrivacyError(code, message, [{ code, path, message }]);
@@ -130,7 +133,7 @@ test('a missing actor is refused on reads as on changes', async () => { // cover
 });
 
 test('an abort inside the module stops every engine on it with internal; the next engine gets a fresh module', async () => { // covers R-INT-4
-  const own = await createPrivacyEngine({ wasmBinary: await readFile(new URL('../../dist/family-privacy-core.wasm', import.meta.url)) });
+  const own = await createPrivacyEngine({ wasmBinary: await readFile(distFile('family-privacy-core.wasm')) });
   own.createHousehold({ actor: 'operator', now: NOW, id: 'h9', name: 'Own module', retentionPolicy: policy() });
   const a = await household();
   const b = await household();

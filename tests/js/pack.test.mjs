@@ -16,7 +16,12 @@ test('npm pack, install into an empty folder, import and use', () => {
     assert.deepEqual(installed.files, ['CHANGELOG.md', 'LICENSE', 'README.md',
       'dist/commands.gen.d.ts', 'dist/commands.gen.mjs', 'dist/decision.mjs',
       'dist/family-privacy-core.mjs', 'dist/family-privacy-core.wasm', 'dist/index.d.ts', 'dist/index.mjs', 'dist/input.mjs',
-      'dist/load.mjs', 'dist/native.mjs', 'dist/version.mjs', 'dist/wasm-embedded.mjs',
+      'dist/load.mjs', 'dist/native.mjs',
+      // The fast build Node gets (the "node" condition): the same JavaScript, its own glue and module.
+      'dist/node/commands.gen.mjs', 'dist/node/decision.mjs', 'dist/node/family-privacy-core.mjs',
+      'dist/node/family-privacy-core.wasm', 'dist/node/index.mjs', 'dist/node/input.mjs', 'dist/node/load.mjs',
+      'dist/node/native.mjs', 'dist/node/version.mjs', 'dist/node/wasm-embedded.mjs',
+      'dist/version.mjs', 'dist/wasm-embedded.mjs',
       // The rule catalogue and the design notes the README and the errors link to.
       'docs/design.md', 'docs/rules.md', 'package.json']);
     writeFileSync(join(installed.app, 'main.mjs'), `
@@ -33,13 +38,14 @@ test('npm pack, install into an empty folder, import and use', () => {
       let hidden;
       try { import.meta.resolve('family-privacy/dist/load.mjs'); } catch (e) { hidden = e.code; }
       const { default: manifest } = await import('family-privacy/package.json', { with: { type: 'json' } });
-      console.log(JSON.stringify({ answer, code, version, wasm: wasm.replace(/^.*node_modules/, ''), hidden, name: manifest.name }));
+      const entry = import.meta.resolve('family-privacy').replace(/^.*node_modules/, '');
+      console.log(JSON.stringify({ answer, code, version, entry, wasm: wasm.replace(/^.*node_modules/, ''), hidden, name: manifest.name }));
     `);
     const run = spawnSync(process.execPath, ['main.mjs'], { cwd: installed.app, encoding: 'utf8' });
     assert.equal(run.status, 0, run.stderr);
     assert.deepEqual(JSON.parse(run.stdout), {
       answer: { kind: 'today' }, code: 'not_found', version: pkg.version,
-      wasm: '/family-privacy/dist/family-privacy-core.wasm', hidden: 'ERR_PACKAGE_PATH_NOT_EXPORTED', name: 'family-privacy',
+      entry: '/family-privacy/dist/node/index.mjs', wasm: '/family-privacy/dist/node/family-privacy-core.wasm', hidden: 'ERR_PACKAGE_PATH_NOT_EXPORTED', name: 'family-privacy',
     });
   } finally {
     installed.cleanup();
@@ -53,8 +59,11 @@ test('package.json says what a registry shows: repository, keywords, license, ES
   assert.ok(pkg.keywords.length >= 5);
   assert.equal(pkg.type, 'module');
   assert.deepEqual(pkg.exports, {
-    '.': { types: './dist/index.d.ts', default: './dist/index.mjs' },
-    './family-privacy-core.wasm': './dist/family-privacy-core.wasm',
+    // Browsers and bundlers get the small build; Node the fast one (issue 10).
+    '.': { types: './dist/index.d.ts', browser: './dist/index.mjs', node: './dist/node/index.mjs', default: './dist/index.mjs' },
+    './family-privacy-core.wasm': {
+      browser: './dist/family-privacy-core.wasm', node: './dist/node/family-privacy-core.wasm', default: './dist/family-privacy-core.wasm',
+    },
     './package.json': './package.json',
   });
   const changelog = readFileSync(join(ROOT, 'CHANGELOG.md'), 'utf8');

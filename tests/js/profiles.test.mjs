@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createPrivacyEngine } from '../../dist/index.mjs';
+import { createPrivacyEngine } from 'family-privacy';
 import { household, recording, addRecording, consent, policy, NOW, SETUP, DAY, PARENT, assertReimports } from './fixtures.mjs';
 
 const at = (iso) => Date.parse(iso);

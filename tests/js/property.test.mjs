@@ -14,7 +14,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
-import { createPrivacyEngine } from '../../dist/index.mjs';
+import { createPrivacyEngine } from 'family-privacy';
 import { answerSchemas } from './answers.mjs';
 import { policy } from './fixtures.mjs';
 

@@ -9,7 +9,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import * as gpp from '@iabgpp/cmpapi';
-import { createPrivacyEngine, PrivacyError } from '../../dist/index.mjs';
+import { createPrivacyEngine, PrivacyError } from 'family-privacy';
 import { NOW } from './fixtures.mjs';
 
 const { GppModel } = gpp;

@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
 import { TCModel, TCString, GVL, PurposeRestriction } from '@iabtechlabtcf/core';
 import { GppModel, RangeEntry } from '@iabgpp/cmpapi';
-import { createPrivacyEngine, PrivacyError } from '../../dist/index.mjs';
+import { createPrivacyEngine, PrivacyError } from 'family-privacy';
 import { rng } from './seeded-random.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { createPrivacyEngine } from '../../dist/index.mjs';
+import { createPrivacyEngine } from 'family-privacy';
 import { household, recording, addRecording, NOW, DAY, PARENT } from './fixtures.mjs';
 
 const SYSTEM = { actor: 'system' };
