@@ -5,7 +5,7 @@
 // passed beside its command, and what happens when a module stops.
 import { loadCore, forgetDefaultCore } from './load.mjs';
 import { Commands, COMMANDS, SCHEMA_VERSION } from './commands.gen.mjs';
-import { InputError, commandText, plainData } from './input.mjs';
+import { InputError, commandText, dataText } from './input.mjs';
 import { Native } from './native.mjs';
 import { directInput, decide } from './decision.mjs';
 
@@ -123,7 +123,7 @@ class Engine extends Commands {
       text = state;
     } else {
       try {
-        text = JSON.stringify(plainData(state, 'state'));
+        text = dataText(state, 'state');
       } catch (error) {
         if (error instanceof InputError) throw failure('invalid_input', `${error.path}: ${error.message}`, error.path);
         throw error;

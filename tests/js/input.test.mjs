@@ -76,6 +76,32 @@ test('an own toJSON, a getter, a class instance or a function never becomes the 
   engine.close();
 });
 
+test('the input is checked in place: no getter is ever called, a symbol key is not read, __proto__ stays a key', async () => { // covers R-INT-5
+  const engine = await household({ recordings: [recording('r1', 'c1', 'd1', NOW - 1000)] });
+  const before = engine.exportStateJson(PARENT);
+  let calls = 0;
+  const getter = { get: () => { calls += 1; return 'c1'; }, enumerable: true };
+  const top = Object.defineProperty({ actor: 'g1', now: NOW, setting: '3_months' }, 'profileId', getter);
+  const deep = { actor: 'g1', now: NOW, profileId: 'c1', kind: 'ids', requestId: 'q1', ids: Object.defineProperty(['r1'], 1, getter) };
+  const texts = await sent(() => {
+    assert.throws(() => engine.setRetention(top), (e) => e.code === 'invalid_input' && e.details[0].path === 'profileId');
+    assert.throws(() => engine.deleteRecordings(deep), (e) => e.code === 'invalid_input' && e.details[0].path === 'ids[1]');
+  });
+  assert.deepEqual(texts, []);
+  assert.equal(calls, 0, 'no getter was called');
+  // A symbol-keyed getter is neither read nor sent; the data beside it is.
+  const symbolic = Object.defineProperty({ actor: 'g1', now: NOW, profileId: 'c1', setting: '18_months' }, Symbol('x'), getter);
+  const [text] = await sent(() => engine.setRetention(symbolic));
+  assert.equal(text, JSON.stringify({ command: 'setRetention', actor: 'g1', now: NOW, profileId: 'c1', setting: '18_months' }));
+  assert.equal(calls, 0);
+  // An own key named __proto__ is a key like any other: sent, and refused by the engine as unknown.
+  const proto = JSON.parse('{"actor":"g1","now":1,"profileId":"c1","setting":"dont_save","__proto__":{"x":1}}');
+  assert.throws(() => engine.setRetention({ ...proto, now: NOW + 1 }), (e) => e.code === 'invalid_input' && e.details[0].path === '__proto__');
+  assert.equal(engine.effectiveRetention({ ...PARENT, profileId: 'c1' }).setting, '18_months');
+  assert.notEqual(engine.exportStateJson(PARENT), before);
+  engine.close();
+});
+
 test('a state with a toJSON or a getter is refused whole; as text it is sent as it is', async () => { // covers R-INT-5
   const source = await household();
   const state = source.exportState(PARENT);
