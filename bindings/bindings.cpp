@@ -110,6 +110,13 @@ EMSCRIPTEN_KEEPALIVE const Decision* fp_decide(int id, std::uint32_t actor, std:
                                                std::uint32_t place, std::uint32_t tc, std::uint32_t gpp,
                                                std::uint32_t given, int context, int vendor, double now) {
   using privacy::cmd::DecideAds;
+  // Over the limit: the JSON path refuses it with its message (decision.mjs
+  // does not look at a signal's length or characters; the core does).
+  if (tc > privacy::kMaxSignalBytes || gpp > privacy::kMaxSignalBytes) {
+    decision.compact = {};
+    decision.compact.error_count = 1;
+    return &decision;
+  }
   privacy::Call<DecideAds> call;
   std::uint32_t at = 0;
   auto next = [&](std::uint32_t length) {

@@ -123,6 +123,27 @@ test('R-ADS-6 and failing closed: every decision says why; anything wrong gives 
   engine.close();
 });
 
+test('the direct decision leaves a signal\'s characters and length to the core: odd ones answer as the JSON path does', async () => { // covers R-ADS-6, R-SIG-1, R-INT-4
+  const engine = await household();
+  const odd = [
+    `${TCF_CONSENT.slice(0, 20)}é${TCF_CONSENT.slice(21)}`,  // not ASCII: the JSON path gives the position
+    `${TCF_CONSENT.slice(0, 20)}"\u0001${TCF_CONSENT.slice(22)}`,
+    'A'.repeat(100_000),  // at the limit: decoded, and wrong
+    'A'.repeat(100_001),  // over it: refused as too long
+    '',
+  ];
+  for (const tcString of odd) {
+    for (const field of ['tcString', 'gppString']) {
+      const input = { actor: 'system', now: NOW, profileId: 'a1', context: 'general', [field]: tcString, vendorId: 755 };
+      const direct = engine.decideAds(input);
+      assert.deepEqual(direct, engine.execute('decideAds', input).result, `${field} ${tcString.slice(0, 40)} (${tcString.length})`);
+      assert.equal(direct.level, 'none');
+      assert.ok(direct.errors.length > 0);
+    }
+  }
+  engine.close();
+});
+
 test('decodeTcString and decodeGpp: decoded fields, or PrivacyError invalid_signal with the position', async () => {
   const engine = await createPrivacyEngine();
   const tc = engine.decodeTcString({ tcString: TCF_CONSENT });

@@ -9,9 +9,10 @@
 namespace privacy {
 
 namespace {
+// A decoder's errors are at the command's field.
 template <class Decoded>
-Result<nlohmann::json> decoded(const Result<Decoded>& result, const char* field) {
-  if (result) return to_json(*result);
+Result<Decoded> decoded(Result<Decoded> result, const char* field) {
+  if (result) return result;
   Errors errors = result.errors();
   for (auto& e : errors) e.path = field;
   return errors;
@@ -41,8 +42,8 @@ Result<std::vector<AgeSignal>> signals_of(const std::vector<cmd::AgeSignalInput>
 }
 }  // namespace
 
-Result<nlohmann::json> cmd::DecodeTcString::apply(Ctx&) const { return decoded(decode_tc_string(tc_string), "tcString"); }
-Result<nlohmann::json> cmd::DecodeGpp::apply(Ctx&) const { return decoded(decode_gpp(gpp_string), "gppString"); }
+Result<TcString> cmd::DecodeTcString::apply(Ctx&) const { return decoded(decode_tc_string(tc_string), "tcString"); }
+Result<GppString> cmd::DecodeGpp::apply(Ctx&) const { return decoded(decode_gpp(gpp_string), "gppString"); }
 
 AdDecision cmd::DecideAds::closed(Errors errors) { return fail_closed(std::move(errors)); }
 
@@ -104,6 +105,9 @@ Result<Device> cmd::RecordDeviceGpc::apply(Ctx& ctx) const {
   ctx.log(AuditAction::gpc_recorded, {{"deviceId", device_id}});
   return ctx.h.s.devices[slot];
 }
+
+void json::write_value(std::string& out, const TcString& tc) { write_json(out, tc); }
+void json::write_value(std::string& out, const GppString& gpp) { write_json(out, gpp); }
 
 void json::write_value(std::string& out, const AdDecision& decision) {
   out += to_json(decision).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);

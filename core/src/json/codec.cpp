@@ -1,5 +1,7 @@
 #include "codec.hpp"
 
+#include <charconv>
+
 #include "../utf8.hpp"
 #include "privacy/jurisdiction.hpp"
 
@@ -143,8 +145,14 @@ void read_value(Pull& p, nlohmann::json& out, schema::Tree kind) {
 
 void write_value(std::string& out, const std::string& value) { append_quoted(out, value); }
 void write_value(std::string& out, bool value) { out += value ? "true" : "false"; }
-void write_value(std::string& out, std::int64_t value) { out += std::to_string(value); }
-void write_value(std::string& out, int value) { out += std::to_string(value); }
+// Through a buffer on the stack: std::to_string made a string per number,
+// and an export or a decoded TC string is mostly numbers (issue 10 profile).
+void write_value(std::string& out, std::int64_t value) {
+  char digits[24];
+  auto end = std::to_chars(digits, digits + sizeof digits, value).ptr;
+  out.append(digits, static_cast<std::size_t>(end - digits));
+}
+void write_value(std::string& out, int value) { write_value(out, static_cast<std::int64_t>(value)); }
 void write_value(std::string& out, const nlohmann::json& value) {
   out += value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }

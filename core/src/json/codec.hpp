@@ -304,8 +304,10 @@ void write_value(std::string& out, std::int64_t value);
 void write_value(std::string& out, int value);
 void write_value(std::string& out, const nlohmann::json& value);
 inline void write_value(std::string& out, const RawJson& value) { out += value.text; }
-// The ad decision's own encoder (core/src/ads/ads_json.cpp).
+// The ad decision's and the decoded signals' own encoders (core/src/commands/ads.cpp).
 void write_value(std::string& out, const AdDecision& decision);
+void write_value(std::string& out, const TcString& tc);
+void write_value(std::string& out, const GppString& gpp);
 template <class E, class = std::enable_if_t<std::is_enum_v<E>>>
 void write_value(std::string& out, E value) {
   out += '"';

@@ -14,8 +14,6 @@ namespace privacy::detail {
 
 namespace {
 
-const char* name_of(UsField f) { return kUsFieldNames[static_cast<std::size_t>(f)]; }
-
 // A two-bit value: 0..2 (or 1..2 for MspaCoveredTransaction).
 std::uint8_t two_bits(BitReader& in, UsField field) {
   std::size_t at = in.position();

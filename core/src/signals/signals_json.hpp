@@ -9,6 +9,10 @@
 
 namespace privacy {
 
+// The answers' text, appended to `out` (signals_text.cpp).
+void write_json(std::string& out, const TcString& tc);
+void write_json(std::string& out, const GppString& gpp);
+// The same as trees, for the tests.
 nlohmann::json to_json(const TcString& tc);
 nlohmann::json to_json(const GppString& gpp);
 

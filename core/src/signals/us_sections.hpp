@@ -43,4 +43,7 @@ const UsLayout* us_layout(int id, int version);
 // The number of bits the core sub-section of `layout` takes.
 unsigned us_core_bits(const UsLayout& layout);
 
+// A field's JSON name.
+inline const char* name_of(UsField f) { return kUsFieldNames[static_cast<std::size_t>(f)]; }
+
 }  // namespace privacy::detail

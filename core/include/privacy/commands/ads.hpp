@@ -31,7 +31,7 @@ struct DecodeTcString {
       .needs_household = false,
       .needs_now = false};
   std::string tc_string;
-  using Output = nlohmann::json;
+  using Output = TcString;
   Result<Output> apply(Ctx& ctx) const;
   static constexpr const char* answer_type = "TcString";
   static nlohmann::json output_schema();
@@ -48,7 +48,7 @@ struct DecodeGpp {
       .needs_household = false,
       .needs_now = false};
   std::string gpp_string;
-  using Output = nlohmann::json;
+  using Output = GppString;
   Result<Output> apply(Ctx& ctx) const;
   static constexpr const char* answer_type = "GppString";
   static nlohmann::json output_schema();
