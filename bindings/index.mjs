@@ -5,7 +5,7 @@
 // passed beside its command, and what happens when a module stops.
 import { loadCore, forgetDefaultCore } from './load.mjs';
 import { Commands, COMMANDS, SCHEMA_VERSION } from './commands.gen.mjs';
-import { InputError, commandText, dataText } from './input.mjs';
+import { InputError, commandText, dataText, ownValue } from './input.mjs';
 import { Native } from './native.mjs';
 import { directInput, decide } from './decision.mjs';
 
@@ -115,19 +115,20 @@ class Engine extends Commands {
 
   // importState and previewImport: the state goes beside the command, in pieces.
   #withState(name, input) {
-    const state = input?.state;
+    let state, command, text;
+    try {
+      state = ownValue(input, 'state');  // never through a getter (R-INT-5)
+    } catch (error) {
+      if (error instanceof InputError) throw failure('invalid_input', `${error.path}: ${error.message}`, error.path);
+      throw error;
+    }
     if (state === undefined || state === null) throw failure('invalid_input', 'is required', 'state');
-    const command = this.#text(name, input, 'state');
-    let text;
-    if (typeof state === 'string') {
-      text = state;
-    } else {
-      try {
-        text = dataText(state, 'state');
-      } catch (error) {
-        if (error instanceof InputError) throw failure('invalid_input', `${error.path}: ${error.message}`, error.path);
-        throw error;
-      }
+    try {
+      command = commandText(name, input, 'state');
+      text = typeof state === 'string' ? state : dataText(state, 'state');
+    } catch (error) {
+      if (error instanceof InputError) throw failure('invalid_input', `${error.path || 'input'}: ${error.message}`, error.path);
+      throw error;
     }
     return this.#answer(this.#native_call((native) => native.executeWithState(command, text)));
   }

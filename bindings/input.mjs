@@ -1,13 +1,13 @@
 // What crosses into the engine: the JSON text of a command, built from the
-// input's own data properties only. A `toJSON`, a getter or a class instance
-// cannot change what a typed method sends (R-INT-5): JSON.stringify alone
-// would call them.
+// input's own data properties only. A `toJSON`, a getter, a Proxy's traps or
+// a class instance cannot change what a typed method sends (R-INT-5):
+// JSON.stringify alone would call them.
 //
-// The input is checked in place first, without copying it or building the
-// path of every value (for an intake of 10,000 recordings both were a fifth
-// of the time, issue 10): once nothing in it is an accessor, a function or a
-// class instance, JSON.stringify writes exactly its own data. Only a Date
-// (sent as its epoch milliseconds) needs a replacer.
+// The input is copied in one walk, each value read once from its own
+// property descriptor, into fresh plain objects and arrays that
+// JSON.stringify then writes: what is checked is what is sent, whatever the
+// input's prototypes, toJSON methods or Proxy traps would say. A value's
+// path is made only for an error.
 
 const MAX_DEPTH = 32;
 
@@ -24,93 +24,100 @@ function isPlain(value) {
   return proto === null || proto === Object.prototype || Object.getPrototypeOf(proto) === null;
 }
 
-// The keys from the root to the value being checked; their text only for an error.
-const keys = [];
-function pathText(root) {
-  let text = root;
-  for (const key of keys) text = typeof key === 'number' ? `${text}[${key}]` : (text ? `${text}.${key}` : key);
-  return text;
-}
+// A walk: the keys from the root to the value being copied, for an error's path.
+class Walk {
+  constructor(root) {
+    this.root = root;
+    this.keys = [];
+  }
 
-// Throws an InputError for anything but data; true when `value` holds a Date.
-function check(value, root, depth) {
-  switch (typeof value) {
-    case 'string':
-    case 'boolean':
-      return false;
-    case 'number':
-      if (!Number.isFinite(value)) throw new InputError(pathText(root), `must be a finite number, not ${value}`);
-      return false;
-    case 'object':
-      break;
-    default:
-      throw new InputError(pathText(root), `a ${typeof value} cannot be sent to the engine`);
+  fail(message) {
+    let text = this.root;
+    for (const key of this.keys) text = typeof key === 'number' ? `${text}[${key}]` : (text ? `${text}.${key}` : key);
+    return new InputError(text, message);
   }
-  if (value === null) return false;
-  if (value instanceof Date) {
-    if (Number.isNaN(value.getTime())) throw new InputError(pathText(root), 'is an invalid Date');
-    return true;
-  }
-  if (depth >= MAX_DEPTH) throw new InputError(pathText(root), `nests deeper than ${MAX_DEPTH} levels`);
-  let dates = false;
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      keys.push(i);
-      const d = Object.getOwnPropertyDescriptor(value, i);
-      if (!d || !('value' in d)) throw new InputError(pathText(root), 'is a hole or an accessor: only values are sent');
-      if (check(d.value, root, depth + 1)) dates = true;
-      keys.pop();
+
+  // A plain copy of one own data value: only data, read once from its descriptor.
+  value(v, depth) {
+    switch (typeof v) {
+      case 'string':
+      case 'boolean':
+        return v;
+      case 'number':
+        if (!Number.isFinite(v)) throw this.fail(`must be a finite number, not ${v}`);
+        return v;
+      case 'object':
+        break;
+      default:
+        throw this.fail(`a ${typeof v} cannot be sent to the engine`);
     }
-    return dates;
+    if (v === null) return null;
+    if (v instanceof Date) {
+      let t;
+      try {
+        t = Date.prototype.getTime.call(v);
+      } catch {
+        throw this.fail('is not a Date');
+      }
+      if (Number.isNaN(t)) throw this.fail('is an invalid Date');
+      return t;
+    }
+    if (depth >= MAX_DEPTH) throw this.fail(`nests deeper than ${MAX_DEPTH} levels`);
+    if (Array.isArray(v)) {
+      const out = new Array(v.length);
+      for (let i = 0; i < v.length; i++) {
+        this.keys.push(i);
+        const d = Object.getOwnPropertyDescriptor(v, i);
+        if (!d || !('value' in d)) throw this.fail('is a hole or an accessor: only values are sent');
+        out[i] = this.value(d.value, depth + 1);
+        this.keys.pop();
+      }
+      return out;
+    }
+    if (!isPlain(v)) throw this.fail('must be a plain object (its own data properties are what is sent)');
+    return this.members(v, depth, {});
   }
-  if (!isPlain(value)) throw new InputError(pathText(root), 'must be a plain object (its own data properties are what is sent)');
-  for (const key of Object.keys(value)) {
-    keys.push(key);
-    const d = Object.getOwnPropertyDescriptor(value, key);
-    if (!('value' in d)) throw new InputError(pathText(root), 'is an accessor: only data properties are sent');
-    if (d.value !== undefined && check(d.value, root, depth + 1)) dates = true;
-    keys.pop();
-  }
-  return dates;
-}
 
-// Instants are epoch milliseconds: a Date is sent as its getTime() (the
-// replacer sees the Date before Date.prototype.toJSON made it a string).
-function withTimes(key, value) {
-  const original = this[key];
-  return original instanceof Date ? original.getTime() : value;
-}
-
-// Throws an InputError at `path` for anything but data; true when it holds a Date.
-function checked(value, path) {
-  keys.length = 0;
-  try {
-    return check(value, path, 0);
-  } finally {
-    keys.length = 0;
+  // v's own enumerable data properties, copied into `out` (undefined ones left out).
+  members(v, depth, out, leaveOut) {
+    for (const key of Object.keys(v)) {
+      if (key === leaveOut) continue;
+      this.keys.push(key);
+      const d = Object.getOwnPropertyDescriptor(v, key);
+      if (!('value' in d)) throw this.fail('is an accessor: only data properties are sent');
+      if (d.value === undefined) {
+        // left out, as JSON.stringify would
+      } else if (key === '__proto__') {
+        // A key like any other (assigned, it would set the copy's prototype).
+        Object.defineProperty(out, key, { value: this.value(d.value, depth + 1), enumerable: true, writable: true, configurable: true });
+      } else {
+        out[key] = this.value(d.value, depth + 1);
+      }
+      this.keys.pop();
+    }
+    return out;
   }
 }
-
-const stringify = (value, dates) => (dates ? JSON.stringify(value, withTimes) : JSON.stringify(value));
 
 /** The JSON text of `value`, only its own data (undefined properties left out), or an InputError at `path`. */
 export function dataText(value, path = '') {
-  return stringify(value, checked(value, path));
+  return JSON.stringify(new Walk(path).value(value, 0));
 }
 
-/** The command's JSON text: `{"command": name, ...input}`, the name first. */
+/** The value of input's own data property `key` (undefined when there is none), never calling a getter. */
+export function ownValue(input, key) {
+  const d = input !== null && typeof input === 'object' ? Object.getOwnPropertyDescriptor(input, key) : undefined;
+  if (d && !('value' in d)) throw new InputError(key, 'is an accessor: only data properties are sent');
+  return d?.value;
+}
+
+/** The command's JSON text: `{"command": name, ...input}`, the name first; `leaveOut` is sent apart. */
 export function commandText(name, input, leaveOut) {
   if (input === undefined) input = {};
   if (input === null || typeof input !== 'object' || Array.isArray(input) || !isPlain(input))
     throw new InputError('', `${name} takes one plain object`);
-  const dates = checked(input, '');
-  if (Object.hasOwn(input, 'command') && input.command !== undefined) {
+  if (Object.keys(input).includes('command') && ownValue(input, 'command') !== undefined) {
     throw new InputError('command', 'is given by the method: leave it out');
   }
-  // Only the keys checked above, read as the data properties they are; no
-  // prototype, so that a key named __proto__ stays a key.
-  const fields = Object.create(null);
-  fields.command = name;
-  for (const key of Object.keys(input)) if (key !== leaveOut && key !== 'command') fields[key] = input[key];
-  return stringify(fields, dates);
+  return JSON.stringify(new Walk('').members(input, 0, { command: name }, leaveOut));
 }

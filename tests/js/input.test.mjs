@@ -102,6 +102,48 @@ test('the input is checked in place: no getter is ever called, a symbol key is n
   engine.close();
 });
 
+test('no toJSON anywhere, no Proxy trap read twice, no Date method of the caller: what is sent is the own data read once', async () => { // covers R-INT-5
+  const engine = await household({ recordings: [recording('r1', 'c1', 'd1', NOW - 1000)] });
+  let calls = 0;
+  const call = (value) => () => { calls += 1; return value; };
+  const hidden = Object.defineProperty(['r1'], 'toJSON', { value: call(['r2']), enumerable: false });
+  const ownOnArray = Object.assign(['r1'], { toJSON: call(['r2']) });
+  class Ids extends Array { toJSON() { calls += 1; return ['r2']; } }
+  const inherited = Object.create(Object.create(null, { toJSON: { value: call({ x: 1 }) } }));
+  const cases = [
+    ['a non-enumerable toJSON on an array', hidden],
+    ['an own toJSON on an array', ownOnArray],
+    ['an Array subclass with a toJSON', Ids.from(['r1'])],
+  ];
+  const texts = await sent(() => {
+    for (const [what, ids] of cases) {
+      const answer = engine.previewDeletion({ ...PARENT, now: NOW, profileId: 'c1', kind: 'ids', ids });
+      assert.deepEqual(answer.recordingIds, ['r1'], what);
+    }
+    // A Proxy: its descriptor says one thing, its get trap another; the descriptor's value is what goes.
+    const proxy = new Proxy({ ...PARENT, now: NOW, profileId: 'c1', kind: 'ids', ids: ['r1'] }, {
+      get: (target, key) => (key === 'ids' ? ['r2'] : target[key]),
+    });
+    assert.deepEqual(engine.previewDeletion(proxy).recordingIds, ['r1']);
+    // A Date's own toJSON, toISOString and getTime are not asked; its time is.
+    const at = Object.assign(new Date(NOW), { toJSON: call('x'), toISOString: call('x'), getTime: call(0) });
+    assert.equal(engine.previewDeletion({ ...PARENT, now: at, profileId: 'c1', kind: 'ids', ids: ['r1'] }).recordingIds.length, 1);
+    // A toJSON inherited from a null-prototype object is not asked either: the object's own data goes (and is refused as unknown).
+    assert.throws(() => engine.previewDeletion({ ...PARENT, now: NOW, profileId: 'c1', kind: 'ids', ids: ['r1'], extra: inherited }),
+      (e) => e.code === 'invalid_input' && e.details[0].path === 'extra');
+    // A non-enumerable accessor named command, or a getter for the state, is never called.
+    const commandGetter = Object.defineProperty({ ...PARENT }, 'command', { get: call('exportState'), enumerable: false });
+    assert.equal(engine.overview(commandGetter).household.id, 'h1');
+    const stateGetter = Object.defineProperty({ actor: 'system', now: NOW }, 'state', { get: call('{}'), enumerable: true });
+    assert.throws(() => engine.previewImport(stateGetter), (e) => e.code === 'invalid_input' && e.details[0].path === 'state');
+  });
+  assert.equal(calls, 0, 'no function of the caller ran');
+  assert.equal(texts.length, 7);
+  for (const text of texts.slice(0, 4)) assert.match(text, /"ids":\["r1"\]/);
+  assert.match(texts[4], new RegExp(`"now":${NOW},`));
+  engine.close();
+});
+
 test('a state with a toJSON or a getter is refused whole; as text it is sent as it is', async () => { // covers R-INT-5
   const source = await household();
   const state = source.exportState(PARENT);
