@@ -138,8 +138,11 @@ function compileCause(error) {
   if (/disallowed|refused|unsafe-eval|code generation|content security/i.test(text) || error?.name === 'EvalError') {
     return `${text}. ${REFUSED}`;
   }
-  if (error instanceof WebAssembly.LinkError) {
-    return `${text}. It is not the ${WASM_FILE} of this version of the package: use the one it exports as ${EXPORTED_AS}`;
+  // A module of another version, or of the package's other build (Node's fast
+  // one and browsers' small one each link only to their own glue).
+  if (error instanceof WebAssembly.LinkError || (error instanceof TypeError && /^WebAssembly\.instantiate\(\): Import #\d+ module=/.test(text))) {
+    return `${text}. It is not the ${WASM_FILE} of this version and build of the package: use the one it exports as ${EXPORTED_AS}, `
+      + 'resolved with the same conditions as the entry (Node gets the fast build, browsers the small one)';
   }
   return `${text}. It is not this package's ${WASM_FILE}: ${FIXES}`;
 }

@@ -9,7 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createPrivacyEngine, PrivacyError, version } from 'family-privacy';
-import { distFile } from './package.mjs';
+import { build, distFile } from './package.mjs';
 
 const wasmUrl = distFile('family-privacy-core.wasm');
 const bytes = await readFile(wasmUrl);
@@ -123,7 +123,13 @@ test('a load failure names the URL or source it tried and the options that fix i
   const linked = await refusal({ wasmModule: await WebAssembly.compile(foreign) });
   assert.equal(linked.code, 'wasm_load_failed');
   assert.equal(linked.path, 'wasmModule');
-  assert.match(linked.message, /from the wasmModule given: .*It is not the family-privacy-core\.wasm of this version of the package: use the one it exports as 'family-privacy\/family-privacy-core\.wasm'$/);
+  assert.match(linked.message, /from the wasmModule given: .*It is not the family-privacy-core\.wasm of this version and build of the package: use the one it exports as 'family-privacy\/family-privacy-core\.wasm', resolved with the same conditions as the entry/);
+
+  // The package's other build: each .wasm links only to its own glue.
+  const other = await readFile(new URL(build === 'node' ? '../family-privacy-core.wasm' : 'node/family-privacy-core.wasm', distFile('x')));
+  const crossed = await refusal({ wasmBinary: other });
+  assert.equal(crossed.code, 'wasm_load_failed');
+  assert.match(crossed.message, /It is not the family-privacy-core\.wasm of this version and build of the package: .*resolved with the same conditions as the entry \(Node gets the fast build, browsers the small one\)$/);
 });
 
 test('wrong options are refused before anything is loaded, each with its path', async () => {
