@@ -12,6 +12,7 @@
 // WebAssembly.Module, for runtimes that forbid compiling at run time).
 import createPrivacyCore from './family-privacy-core.mjs';
 import embeddedWasm from './wasm-embedded.mjs';
+import wasmFile from './wasm-file.mjs';
 
 const WASM_FILE = 'family-privacy-core.wasm';
 const SOURCES = ['wasmUrl', 'wasmBinary', 'wasmModule'];
@@ -45,7 +46,7 @@ export async function loadCore(options, fail) {
   if (problem) throw fail('invalid_input', problem.message, problem.path);
   const path = SOURCES.find((name) => options[name] !== undefined);
   if (!path) {
-    defaultCore ??= instantiate(() => embeddedBytes().then(bytesSource), 'the copy embedded in the package');
+    defaultCore ??= instantiate(() => defaultBytes().then(bytesSource), 'the copy embedded in the package');
     const result = await defaultCore;
     if (!result.core) defaultCore = undefined;  // a later call tries again
     return unwrap(result, '', fail);
@@ -178,6 +179,19 @@ async function fetchSource(url) {
   return {
     instantiate: (imports) => WebAssembly.instantiateStreaming(response, imports).then((result) => result.instance),
   };
+}
+
+// The fast build's own .wasm where it can be read (wasm-file.mjs), else the embedded copy.
+async function defaultBytes() {
+  if (isNode && wasmFile) {
+    const { readFile } = await import(/* @vite-ignore */ /* webpackIgnore: true */ NODE_FS);
+    try {
+      return await readFile(wasmFile);
+    } catch {
+      // bundled: the file is not beside the bundle
+    }
+  }
+  return embeddedBytes();
 }
 
 // Node's zlib takes 3 ms here, its DecompressionStream 40 ms; browsers' is native and fast.

@@ -59,10 +59,33 @@ test('with no options, the copy embedded in the package is the .wasm shipped bes
   assert.deepEqual(await answers({ wasmUrl: undefined }), { kind: 'today' }, 'an undefined option is no option');
 });
 
-test('no module of the package reads import.meta: nothing builds a URL of its own (edge runtimes have no import.meta.url)', async () => {
-  for (const file of ['index.mjs', 'load.mjs', 'family-privacy-core.mjs']) {
-    const text = await readFile(distFile(file), 'utf8');
+test('no module of the small build reads import.meta (edge runtimes have none); the fast one only to find its .wasm', async () => {
+  for (const file of ['index.mjs', 'load.mjs', 'family-privacy-core.mjs', 'wasm-file.mjs']) {
+    const text = await readFile(new URL(`../../dist/${file}`, import.meta.url), 'utf8');
     assert.doesNotMatch(text, /import\.meta/, file);
+  }
+  for (const file of ['index.mjs', 'load.mjs', 'family-privacy-core.mjs']) {
+    assert.doesNotMatch(await readFile(new URL(`../../dist/node/${file}`, import.meta.url), 'utf8'), /import\.meta/, `node/${file}`);
+  }
+  const { default: small } = await import(new URL('../../dist/wasm-file.mjs', import.meta.url));
+  const { default: fast } = await import(new URL('../../dist/node/wasm-file.mjs', import.meta.url));
+  assert.equal(small, undefined);
+  assert.equal(fast.href, new URL('../../dist/node/family-privacy-core.wasm', import.meta.url).href);
+});
+
+test('the fast build, bundled for Node with no .wasm beside it, compiles its embedded copy', async () => {
+  const { mkdtemp, cp, rm } = await import('node:fs/promises');
+  const { tmpdir } = await import('node:os');
+  const dir = await mkdtemp(`${tmpdir()}/family-privacy-fast-`);
+  try {
+    await cp(new URL('../../dist/node/', import.meta.url), dir, { recursive: true });
+    await rm(`${dir}/family-privacy-core.wasm`);
+    const { createPrivacyEngine: create } = await import(`${dir}/index.mjs`);
+    const engine = await create();
+    assert.deepEqual(engine.parseVoiceRequest({ utterance: 'delete everything I said today' }), { kind: 'today' });
+    engine.close();
+  } finally {
+    await rm(dir, { recursive: true, force: true });
   }
 });
 

@@ -20,8 +20,8 @@ test('npm pack, install into an empty folder, import and use', () => {
       // The fast build Node gets (the "node" condition): the same JavaScript, its own glue and module.
       'dist/node/commands.gen.mjs', 'dist/node/decision.mjs', 'dist/node/family-privacy-core.mjs',
       'dist/node/family-privacy-core.wasm', 'dist/node/index.mjs', 'dist/node/input.mjs', 'dist/node/load.mjs',
-      'dist/node/native.mjs', 'dist/node/version.mjs', 'dist/node/wasm-embedded.mjs',
-      'dist/version.mjs', 'dist/wasm-embedded.mjs',
+      'dist/node/native.mjs', 'dist/node/version.mjs', 'dist/node/wasm-embedded.mjs', 'dist/node/wasm-file.mjs',
+      'dist/version.mjs', 'dist/wasm-embedded.mjs', 'dist/wasm-file.mjs',
       // The rule catalogue and the design notes the README and the errors link to.
       'docs/design.md', 'docs/rules.md', 'package.json']);
     writeFileSync(join(installed.app, 'main.mjs'), `
