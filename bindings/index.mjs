@@ -39,6 +39,16 @@ const TAKES_STATE = new Set(COMMANDS.filter((c) => c.takesState).map((c) => c.na
 // trusted, so every engine on it stops (R-INT-4).
 const enginesOf = new WeakMap();
 
+// What the input gives (input.mjs), or the PrivacyError for what is wrong in it, at its path.
+function read(from) {
+  try {
+    return from();
+  } catch (error) {
+    if (error instanceof InputError) throw failure('invalid_input', `${error.path || 'input'}: ${error.message}`, error.path);
+    throw error;
+  }
+}
+
 class Engine extends Commands {
   #native;
   #core;
@@ -75,12 +85,7 @@ class Engine extends Commands {
   }
 
   #text(name, input, leaveOut) {
-    try {
-      return commandText(name, input, leaveOut);
-    } catch (error) {
-      if (error instanceof InputError) throw failure('invalid_input', `${error.path || 'input'}: ${error.message}`, error.path);
-      throw error;
-    }
+    return read(() => commandText(name, input, leaveOut));
   }
 
   #answer(text) {
@@ -115,21 +120,10 @@ class Engine extends Commands {
 
   // importState and previewImport: the state goes beside the command, in pieces.
   #withState(name, input) {
-    let state, command, text;
-    try {
-      state = ownValue(input, 'state');  // never through a getter (R-INT-5)
-    } catch (error) {
-      if (error instanceof InputError) throw failure('invalid_input', `${error.path}: ${error.message}`, error.path);
-      throw error;
-    }
+    const state = read(() => ownValue(input, 'state'));  // never through a getter (R-INT-5)
     if (state === undefined || state === null) throw failure('invalid_input', 'is required', 'state');
-    try {
-      command = commandText(name, input, 'state');
-      text = typeof state === 'string' ? state : dataText(state, 'state');
-    } catch (error) {
-      if (error instanceof InputError) throw failure('invalid_input', `${error.path || 'input'}: ${error.message}`, error.path);
-      throw error;
-    }
+    const command = this.#text(name, input, 'state');
+    const text = typeof state === 'string' ? state : read(() => dataText(state, 'state'));
     return this.#answer(this.#native_call((native) => native.executeWithState(command, text)));
   }
 
